@@ -1,0 +1,47 @@
+package dev.quarry.processor.diag;
+
+import javax.annotation.processing.Messager;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.tools.Diagnostic;
+
+/**
+ * The one way the processor reports a problem: against the element (and the annotation and its
+ * value where there is one), and then it carries on, so one compilation shows every error.
+ */
+public final class Reporter {
+    private final Messager messager;
+    private int errors;
+
+    public Reporter(Messager messager) {
+        this.messager = messager;
+    }
+
+    public void report(Message message, Element element, Object... args) {
+        count(message);
+        messager.printMessage(message.kind(), message.format(args), element);
+    }
+
+    public void report(Message message, Element element, AnnotationMirror annotation, Object... args) {
+        count(message);
+        messager.printMessage(message.kind(), message.format(args), element, annotation);
+    }
+
+    public void report(Message message, Element element, AnnotationMirror annotation, AnnotationValue value,
+                       Object... args) {
+        count(message);
+        messager.printMessage(message.kind(), message.format(args), element, annotation, value);
+    }
+
+    private void count(Message message) {
+        if (message.kind() == Diagnostic.Kind.ERROR) {
+            errors++;
+        }
+    }
+
+    /** Errors reported so far; a stage compares it before and after to know if it found any. */
+    public int errorCount() {
+        return errors;
+    }
+}

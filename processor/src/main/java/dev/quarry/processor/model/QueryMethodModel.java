@@ -1,0 +1,28 @@
+package dev.quarry.processor.model;
+
+import com.palantir.javapoet.TypeName;
+import dev.quarry.processor.sql.ParsedSql;
+import java.util.List;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+
+/**
+ * A {@code @Query} method, everything the writer needs to implement it.
+ *
+ * @param element the method, for diagnostics and {@code @Override} only
+ * @param name the method name
+ * @param label {@code Repository.method}, as it appears in exceptions and the SQL log
+ * @param constant the stem of the generated constants ({@code FIND_BY_ID})
+ * @param visibility the method's access modifier, or {@code null} for package access
+ * @param parameters the parameters in declaration order
+ * @param varargs whether the last parameter is variable-arity
+ * @param thrown the declared exception types
+ * @param parsed the SQL as parsed
+ * @param sql the JDBC SQL with {@code ?} placeholders
+ * @param binds what each {@code ?} binds, in order
+ * @param result how the result is produced
+ */
+public record QueryMethodModel(ExecutableElement element, String name, String label, String constant,
+                               Modifier visibility, List<ParameterModel> parameters, boolean varargs,
+                               List<TypeName> thrown,
+                               ParsedSql parsed, String sql, List<BindStep> binds, ReturnModel result) {}

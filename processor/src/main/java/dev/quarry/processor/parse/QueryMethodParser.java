@@ -1,0 +1,250 @@
+package dev.quarry.processor.parse;
+
+import com.palantir.javapoet.TypeName;
+import dev.quarry.annotations.Bind;
+import dev.quarry.annotations.Query;
+import dev.quarry.processor.diag.Message;
+import dev.quarry.processor.diag.Reporter;
+import dev.quarry.processor.model.BindStep;
+import dev.quarry.processor.model.ComponentModel;
+import dev.quarry.processor.model.ParameterModel;
+import dev.quarry.processor.model.ParameterModel.ArrayForm;
+import dev.quarry.processor.model.ParameterModel.Binding;
+import dev.quarry.processor.model.QueryMethodModel;
+import dev.quarry.processor.model.RecordModel;
+import dev.quarry.processor.model.ReturnModel;
+import dev.quarry.processor.model.ReturnModel.Shape;
+import dev.quarry.processor.model.RowType;
+import dev.quarry.processor.model.ScalarType;
+import dev.quarry.processor.sql.ParsedSql;
+import dev.quarry.processor.sql.Placeholder;
+import dev.quarry.processor.sql.SqlParser;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+
+/** Reads one {@code @Query} method into a {@link QueryMethodModel}, reporting what it cannot accept. */
+final class QueryMethodParser {
+    private static final String[] COLLECTIONS = {"java.util.List", "java.util.Collection", "java.util.Set"};
+
+    private final TypeMapper types;
+    private final Reporter reporter;
+
+    QueryMethodParser(TypeMapper types, Reporter reporter) {
+        this.types = types;
+        this.reporter = reporter;
+    }
+
+    Optional<QueryMethodModel> parse(ExecutableElement method, String label, String constant) {
+        int errorsBefore = reporter.errorCount();
+        AnnotationMirror annotation = Annotations.mirror(method, Query.class);
+        AnnotationValue value = Annotations.value(annotation, "value");
+        if (!method.getTypeParameters().isEmpty()) {
+            reporter.report(Message.METHOD_GENERIC, method, label);
+        }
+
+        ParsedSql parsed = SqlParser.parse(method.getAnnotation(Query.class).value());
+        for (ParsedSql.Problem problem : parsed.problems()) {
+            switch (problem.kind()) {
+                case EMPTY -> reporter.report(Message.SQL_EMPTY, method, annotation, value, label);
+                case MULTIPLE_STATEMENTS -> reporter.report(Message.SQL_MULTIPLE_STATEMENTS, method, annotation, value,
+                        label, problem.offset());
+                case POSITIONAL_PARAMETER -> reporter.report(Message.SQL_POSITIONAL_PARAMETER, method, annotation, value,
+                        label, problem.offset());
+            }
+        }
+
+        List<ParameterModel> parameters = new ArrayList<>();
+        Map<String, ParameterModel> byBindName = new HashMap<>();
+        for (VariableElement parameter : method.getParameters()) {
+            parameter(parameter, label).ifPresent(p -> {
+                if (byBindName.putIfAbsent(p.bindName(), p) != null) {
+                    reporter.report(Message.DUPLICATE_BIND_NAME, parameter, label, p.bindName());
+                }
+                parameters.add(p);
+            });
+        }
+        Optional<ReturnModel> result = result(method, label, parsed);
+        List<BindStep> binds = binds(method, annotation, value, label, parsed, byBindName);
+
+        if (reporter.errorCount() > errorsBefore || result.isEmpty()) {
+            return Optional.empty();
+        }
+        String sql = parsed.jdbcSql(p -> {
+            ParameterModel parameter = byBindName.get(p.name());
+            return p.component() == null && parameter != null && parameter.binding() instanceof Binding.Array;
+        });
+        List<TypeName> thrown = method.getThrownTypes().stream().map(TypeName::get).toList();
+        return Optional.of(new QueryMethodModel(method, method.getSimpleName().toString(), label, constant,
+                visibility(method), List.copyOf(parameters), method.isVarArgs(), thrown, parsed, sql, binds, result.get()));
+    }
+
+    private static Modifier visibility(ExecutableElement method) {
+        if (method.getModifiers().contains(Modifier.PUBLIC)) {
+            return Modifier.PUBLIC;
+        }
+        return method.getModifiers().contains(Modifier.PROTECTED) ? Modifier.PROTECTED : null;
+    }
+
+    private Optional<ParameterModel> parameter(VariableElement parameter, String label) {
+        String name = parameter.getSimpleName().toString();
+        Bind bind = parameter.getAnnotation(Bind.class);
+        String bindName = bind != null ? bind.value() : name;
+        TypeMirror type = parameter.asType();
+        Optional<Binding> binding = binding(type, parameter, label);
+        if (binding.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ParameterModel(name, bindName, TypeName.get(type), binding.get()));
+    }
+
+    private Optional<Binding> binding(TypeMirror type, VariableElement parameter, String label) {
+        Optional<ScalarType> scalar = types.scalar(type);
+        if (scalar.isPresent()) {
+            return Optional.of(new Binding.Scalar(scalar.get()));
+        }
+        if (type.getKind() == TypeKind.ARRAY) {
+            TypeMirror component = ((ArrayType) type).getComponentType();
+            Optional<ScalarType> element = types.scalar(component);
+            if (element.isPresent()) {
+                ArrayForm form = component.getKind() == TypeKind.LONG ? ArrayForm.LONG_ARRAY
+                        : component.getKind() == TypeKind.INT ? ArrayForm.INT_ARRAY
+                        : element.get().primitive() || element.get().kind() == dev.quarry.processor.model.ScalarKind.BYTES
+                        ? null : ArrayForm.OBJECT_ARRAY;
+                if (form != null) {
+                    return Optional.of(new Binding.Array(element.get(), form));
+                }
+            }
+        }
+        Optional<ScalarType> element = types.typeArgument(type, COLLECTIONS).flatMap(types::scalar);
+        if (element.isPresent() && element.get().kind() != dev.quarry.processor.model.ScalarKind.BYTES) {
+            return Optional.of(new Binding.Array(element.get(), ArrayForm.COLLECTION));
+        }
+        Optional<TypeElement> record = types.asRecord(type);
+        if (record.isPresent()) {
+            return recordModel(record.get(), parameter, label).map(Binding.Components::new);
+        }
+        reporter.report(Message.UNSUPPORTED_PARAMETER_TYPE, parameter, parameter.getSimpleName(), label, type);
+        return Optional.empty();
+    }
+
+    private Optional<RecordModel> recordModel(TypeElement record, javax.lang.model.element.Element target, String label) {
+        TypeMapper.RecordResult result = types.record(record);
+        if (result.model() == null) {
+            reporter.report(Message.UNSUPPORTED_COMPONENT_TYPE, target, result.unsupported().getSimpleName(),
+                    record.getSimpleName(), result.unsupported().asType());
+            return Optional.empty();
+        }
+        return Optional.of(result.model());
+    }
+
+    private Optional<ReturnModel> result(ExecutableElement method, String label, ParsedSql parsed) {
+        TypeMirror type = method.getReturnType();
+        TypeName name = TypeName.get(type);
+        if (type.getKind() == TypeKind.VOID) {
+            return Optional.of(new ReturnModel(Shape.VOID, null, name));
+        }
+        if (!parsed.returnsRows() && (type.getKind() == TypeKind.INT || type.getKind() == TypeKind.LONG)) {
+            Shape shape = type.getKind() == TypeKind.INT ? Shape.UPDATE_COUNT_INT : Shape.UPDATE_COUNT_LONG;
+            return Optional.of(new ReturnModel(shape, null, name));
+        }
+        Shape shape = Shape.ONE;
+        TypeMirror rowType = type;
+        Optional<TypeMirror> argument;
+        if ((argument = types.typeArgument(type, "java.util.Optional")).isPresent()) {
+            shape = Shape.OPTIONAL;
+            rowType = argument.get();
+        } else if ((argument = types.typeArgument(type, "java.util.List")).isPresent()) {
+            shape = Shape.LIST;
+            rowType = argument.get();
+        } else if ((argument = types.typeArgument(type, "java.util.Set")).isPresent()) {
+            shape = Shape.SET;
+            rowType = argument.get();
+        }
+        Optional<RowType> row = rowType(rowType, method, label);
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!parsed.returnsRows() && !parsed.hasProblems()) {
+            reporter.report(Message.NO_ROWS_RETURNED, method, label, type, parsed.kind().toUpperCase(java.util.Locale.ROOT));
+            return Optional.empty();
+        }
+        return Optional.of(new ReturnModel(shape, row.get(), name));
+    }
+
+    private Optional<RowType> rowType(TypeMirror type, ExecutableElement method, String label) {
+        Optional<ScalarType> scalar = types.scalar(type);
+        if (scalar.isPresent()) {
+            return Optional.of(new RowType.Scalar(scalar.get()));
+        }
+        Optional<TypeElement> record = types.asRecord(type);
+        if (record.isPresent()) {
+            return recordModel(record.get(), method, label).map(RowType.Record::new);
+        }
+        reporter.report(Message.UNSUPPORTED_RETURN_TYPE, method, label, method.getReturnType());
+        return Optional.empty();
+    }
+
+    private List<BindStep> binds(ExecutableElement method, AnnotationMirror annotation, AnnotationValue value,
+                                 String label, ParsedSql parsed, Map<String, ParameterModel> byBindName) {
+        List<BindStep> binds = new ArrayList<>();
+        for (Placeholder p : parsed.placeholders()) {
+            ParameterModel parameter = byBindName.get(p.name());
+            if (parameter == null) {
+                if (!isUnmappable(method, p.name())) {
+                    reporter.report(Message.UNKNOWN_PARAMETER, method, annotation, value, p.display(), label,
+                            byBindName.keySet().stream().sorted().map(n -> ":" + n).toList());
+                }
+                continue;
+            }
+            Binding binding = parameter.binding();
+            if (p.component() != null) {
+                if (!(binding instanceof Binding.Components components)) {
+                    reporter.report(Message.COMPONENT_OF_NON_RECORD, method, annotation, value, p.display(), label,
+                            parameter.name(), parameter.type());
+                    continue;
+                }
+                Optional<ComponentModel> component = components.record().component(p.component());
+                if (component.isEmpty()) {
+                    reporter.report(Message.UNKNOWN_COMPONENT, method, annotation, value, p.display(), label,
+                            components.record().simpleName(), p.component(), components.record().componentNames());
+                    continue;
+                }
+                binds.add(new BindStep(parameter, component.get(), component.get().type(), false));
+            } else if (binding instanceof Binding.Components components) {
+                String example = components.record().components().isEmpty()
+                        ? "component" : components.record().components().get(0).name();
+                reporter.report(Message.RECORD_BOUND_WHOLE, method, annotation, value, p.display(), label,
+                        parameter.name(), p.name(), example);
+            } else if (binding instanceof Binding.Array array) {
+                binds.add(new BindStep(parameter, null, array.element(), true));
+            } else {
+                binds.add(new BindStep(parameter, null, ((Binding.Scalar) binding).type(), false));
+            }
+        }
+        return List.copyOf(binds);
+    }
+
+    /** A placeholder naming a parameter whose type was already reported is not reported again. */
+    private static boolean isUnmappable(ExecutableElement method, String bindName) {
+        for (VariableElement parameter : method.getParameters()) {
+            Bind bind = parameter.getAnnotation(Bind.class);
+            String name = bind != null ? bind.value() : parameter.getSimpleName().toString();
+            if (name.equals(bindName)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

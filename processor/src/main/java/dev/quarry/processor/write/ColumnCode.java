@@ -1,0 +1,80 @@
+package dev.quarry.processor.write;
+
+import static dev.quarry.processor.write.RuntimeNames.BINDERS;
+import static dev.quarry.processor.write.RuntimeNames.READERS;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.TypeName;
+import dev.quarry.processor.model.ScalarType;
+
+/**
+ * The JDBC call that binds or reads one value of a scalar type: plain JDBC where it does the right
+ * thing, a runtime helper where NULL or a conversion needs care.
+ */
+final class ColumnCode {
+    private ColumnCode() {}
+
+    /** {@code _stmt.setLong(1, id)} and the like. */
+    static CodeBlock bind(ScalarType type, int index, CodeBlock value) {
+        if (type.primitive()) {
+            return CodeBlock.of("_stmt.$L($L, $L)", jdbcSetter(type), index, value);
+        }
+        return switch (type.kind()) {
+            case STRING -> CodeBlock.of("_stmt.setString($L, $L)", index, value);
+            case DECIMAL -> CodeBlock.of("_stmt.setBigDecimal($L, $L)", index, value);
+            case BYTES -> CodeBlock.of("_stmt.setBytes($L, $L)", index, value);
+            case INT -> CodeBlock.of("$T.setInt(_stmt, $L, $L)", BINDERS, index, value);
+            case LONG -> CodeBlock.of("$T.setLong(_stmt, $L, $L)", BINDERS, index, value);
+            case SHORT -> CodeBlock.of("$T.setShort(_stmt, $L, $L)", BINDERS, index, value);
+            case DOUBLE -> CodeBlock.of("$T.setDouble(_stmt, $L, $L)", BINDERS, index, value);
+            case FLOAT -> CodeBlock.of("$T.setFloat(_stmt, $L, $L)", BINDERS, index, value);
+            case BOOLEAN -> CodeBlock.of("$T.setBoolean(_stmt, $L, $L)", BINDERS, index, value);
+            case INSTANT -> CodeBlock.of("$T.setInstant(_stmt, $L, $L)", BINDERS, index, value);
+            case OFFSET_DATE_TIME -> CodeBlock.of("$T.setOffsetDateTime(_stmt, $L, $L)", BINDERS, index, value);
+            case LOCAL_DATE -> CodeBlock.of("$T.setLocalDate(_stmt, $L, $L)", BINDERS, index, value);
+            case LOCAL_DATE_TIME -> CodeBlock.of("$T.setLocalDateTime(_stmt, $L, $L)", BINDERS, index, value);
+            case UUID -> CodeBlock.of("$T.setUuid(_stmt, $L, $L)", BINDERS, index, value);
+            case ENUM -> CodeBlock.of("$T.setEnum(_stmt, $L, $L)", BINDERS, index, value);
+        };
+    }
+
+    /** {@code Binders.setArray(_stmt, 1, "int8", ids)}; the runtime picks the overload for the Java shape. */
+    static CodeBlock bindArray(ScalarType element, int index, CodeBlock value) {
+        return CodeBlock.of("$T.setArray(_stmt, $L, $S, $L)", BINDERS, index, element.kind().arrayElementType(), value);
+    }
+
+    /** The expression reading column {@code column} of {@code _rs} as {@code type}. */
+    static CodeBlock read(ScalarType type, CodeBlock column, String methodConstant) {
+        if (type.primitive()) {
+            return CodeBlock.of("$T.$L(_rs, $L, $N)", READERS, "get" + capitalized(type), column, methodConstant);
+        }
+        TypeName javaType = type.type();
+        return switch (type.kind()) {
+            case STRING -> CodeBlock.of("_rs.getString($L)", column);
+            case DECIMAL -> CodeBlock.of("_rs.getBigDecimal($L)", column);
+            case BYTES -> CodeBlock.of("_rs.getBytes($L)", column);
+            case INT, LONG, SHORT, DOUBLE, FLOAT, BOOLEAN ->
+                    CodeBlock.of("$T.$L(_rs, $L)", READERS, "get" + capitalized(type) + "OrNull", column);
+            case INSTANT -> CodeBlock.of("$T.getInstant(_rs, $L)", READERS, column);
+            case OFFSET_DATE_TIME, LOCAL_DATE, LOCAL_DATE_TIME, UUID ->
+                    CodeBlock.of("_rs.getObject($L, $T.class)", column, javaType);
+            case ENUM -> CodeBlock.of("$T.getEnum(_rs, $L, $T.class, $N)", READERS, column, javaType, methodConstant);
+        };
+    }
+
+    private static String jdbcSetter(ScalarType type) {
+        return "set" + capitalized(type);
+    }
+
+    private static String capitalized(ScalarType type) {
+        return switch (type.kind()) {
+            case INT -> "Int";
+            case LONG -> "Long";
+            case SHORT -> "Short";
+            case DOUBLE -> "Double";
+            case FLOAT -> "Float";
+            case BOOLEAN -> "Boolean";
+            default -> throw new IllegalArgumentException("not a primitive kind: " + type.kind());
+        };
+    }
+}

@@ -1,0 +1,203 @@
+package dev.quarry.processor.write;
+
+import static dev.quarry.processor.write.RuntimeNames.BINDERS;
+import static dev.quarry.processor.write.RuntimeNames.CONNECTION;
+import static dev.quarry.processor.write.RuntimeNames.NO_RESULT;
+import static dev.quarry.processor.write.RuntimeNames.PREPARED_STATEMENT;
+import static dev.quarry.processor.write.RuntimeNames.RESULT_COLUMNS;
+import static dev.quarry.processor.write.RuntimeNames.RESULT_SET;
+import static dev.quarry.processor.write.RuntimeNames.SQL_ERRORS;
+import static dev.quarry.processor.write.RuntimeNames.SQL_EXCEPTION;
+import static dev.quarry.processor.write.RuntimeNames.SQL_LOG;
+import static dev.quarry.processor.write.RuntimeNames.TOO_MANY_RESULTS;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import dev.quarry.processor.model.BindStep;
+import dev.quarry.processor.model.ComponentModel;
+import dev.quarry.processor.model.ParameterModel;
+import dev.quarry.processor.model.QueryMethodModel;
+import dev.quarry.processor.model.ReturnModel;
+import dev.quarry.processor.model.RowType;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes one {@code @Query} method as straight-line JDBC: borrow, prepare, bind, execute, read,
+ * release. Everything it decides comes from the {@link QueryMethodModel}.
+ */
+final class QueryMethodWriter {
+    private final QueryMethodModel method;
+    private final String label;
+    private final String sql;
+
+    QueryMethodWriter(QueryMethodModel method) {
+        this.method = method;
+        this.label = method.constant();
+        this.sql = method.constant() + "_SQL";
+    }
+
+    List<FieldSpec> constants() {
+        return List.of(
+                FieldSpec.builder(String.class, label, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                        .initializer("$S", method.label()).build(),
+                FieldSpec.builder(String.class, sql, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                        .initializer("$S", method.sql()).build());
+    }
+
+    MethodSpec method() {
+        MethodSpec.Builder builder = MethodSpec.methodBuilder(method.name())
+                .addAnnotation(Override.class)
+                .returns(method.result().type())
+                .varargs(method.varargs());
+        if (method.visibility() != null) {
+            builder.addModifiers(method.visibility());
+        }
+        for (ParameterModel parameter : method.parameters()) {
+            builder.addParameter(ParameterSpec.builder(parameter.type(), parameter.name()).build());
+        }
+        for (ParameterModel parameter : method.parameters()) {
+            if (parameter.rejectsNull()) {
+                builder.addStatement("$T.requireArgument($N, $N, $S)", BINDERS, parameter.name(), label, parameter.name());
+            }
+        }
+        builder.addStatement("$T _conn = _core.acquire($N)", CONNECTION, label);
+        builder.beginControlFlow("try ($T _stmt = _conn.prepareStatement($N))", PREPARED_STATEMENT, sql);
+        builder.addCode(binds());
+        builder.addStatement("long _start = System.nanoTime()");
+        builder.addCode(execute());
+        builder.nextControlFlow("catch ($T _e)", SQL_EXCEPTION);
+        builder.addStatement("throw $T.translate(_e, $N, $N)", SQL_ERRORS, label, sql);
+        builder.nextControlFlow("finally");
+        builder.addStatement("_core.release(_conn)");
+        builder.endControlFlow();
+        return builder.build();
+    }
+
+    private CodeBlock binds() {
+        CodeBlock.Builder code = CodeBlock.builder();
+        List<CodeBlock> values = new ArrayList<>();
+        int index = 1;
+        for (BindStep bind : method.binds()) {
+            CodeBlock value = bind.component() == null
+                    ? CodeBlock.of("$N", bind.parameter().name())
+                    : CodeBlock.of("$N.$N()", bind.parameter().name(), bind.component().name());
+            code.addStatement(bind.array()
+                    ? ColumnCode.bindArray(bind.type(), index, value)
+                    : ColumnCode.bind(bind.type(), index, value));
+            values.add(value);
+            index++;
+        }
+        if (!values.isEmpty()) {
+            code.beginControlFlow("if ($T.tracing())", SQL_LOG)
+                    .addStatement("$T.values($N, new Object[] {$L})", SQL_LOG, label, CodeBlock.join(values, ", "))
+                    .endControlFlow();
+        }
+        return code.build();
+    }
+
+    private CodeBlock execute() {
+        ReturnModel result = method.result();
+        int binds = method.binds().size();
+        CodeBlock.Builder code = CodeBlock.builder();
+        switch (result.shape()) {
+            case VOID -> code.addStatement("_stmt.execute()")
+                    .addStatement("$T.executed($N, $N, $L, _stmt.getUpdateCount(), _start)", SQL_LOG, label, sql, binds);
+            case UPDATE_COUNT_INT -> code.addStatement("int _rows = _stmt.executeUpdate()")
+                    .addStatement("$T.executed($N, $N, $L, _rows, _start)", SQL_LOG, label, sql, binds)
+                    .addStatement("return _rows");
+            case UPDATE_COUNT_LONG -> code.addStatement("long _rows = _stmt.executeLargeUpdate()")
+                    .addStatement("$T.executed($N, $N, $L, _rows, _start)", SQL_LOG, label, sql, binds)
+                    .addStatement("return _rows");
+            default -> {
+                code.beginControlFlow("try ($T _rs = _stmt.executeQuery())", RESULT_SET);
+                code.add(readRows(result, binds));
+                code.endControlFlow();
+            }
+        }
+        return code.build();
+    }
+
+    private CodeBlock readRows(ReturnModel result, int binds) {
+        CodeBlock.Builder code = CodeBlock.builder();
+        if (result.row() instanceof RowType.Record record) {
+            List<CodeBlock> labels = new ArrayList<>();
+            for (ComponentModel component : record.model().components()) {
+                labels.add(CodeBlock.of("$S", component.column()));
+            }
+            code.addStatement("int[] _c = $T.resolve(_rs, $N, $L)", RESULT_COLUMNS, label, CodeBlock.join(labels, ", "));
+        }
+        TypeName rowType = rowTypeName(result);
+        switch (result.shape()) {
+            case LIST, SET -> {
+                Class<?> impl = result.shape() == ReturnModel.Shape.LIST ? ArrayList.class : LinkedHashSet.class;
+                TypeName container = ParameterizedTypeName.get(
+                        ClassName.get(result.shape() == ReturnModel.Shape.LIST ? List.class : java.util.Set.class), rowType);
+                code.addStatement("$T _result = new $T<>()", container, impl)
+                        .beginControlFlow("while (_rs.next())")
+                        .addStatement("_result.add($L)", row(result))
+                        .endControlFlow()
+                        .addStatement("$T.executed($N, $N, $L, _result.size(), _start)", SQL_LOG, label, sql, binds)
+                        .addStatement("return _result");
+            }
+            case ONE, OPTIONAL -> {
+                boolean optional = result.shape() == ReturnModel.Shape.OPTIONAL;
+                code.beginControlFlow("if (!_rs.next())");
+                if (optional) {
+                    code.addStatement("$T.executed($N, $N, $L, 0, _start)", SQL_LOG, label, sql, binds)
+                            .addStatement("return $T.empty()", Optional.class);
+                } else {
+                    code.addStatement("throw new $T($N, $N)", NO_RESULT, sql, label);
+                }
+                code.endControlFlow()
+                        .addStatement("$T _row = $L", rowType, row(result))
+                        .beginControlFlow("if (_rs.next())")
+                        .addStatement("throw new $T($N, $N)", TOO_MANY_RESULTS, sql, label)
+                        .endControlFlow()
+                        .addStatement("$T.executed($N, $N, $L, 1, _start)", SQL_LOG, label, sql, binds);
+                if (optional) {
+                    code.addStatement("return $T.$L(_row)", Optional.class,
+                            result.row() instanceof RowType.Scalar ? "ofNullable" : "of");
+                } else {
+                    code.addStatement("return _row");
+                }
+            }
+            default -> throw new IllegalStateException("not a row shape: " + result.shape());
+        }
+        return code.build();
+    }
+
+    /** Records are read by resolved column positions; a scalar result is the first column. */
+    private CodeBlock row(ReturnModel result) {
+        if (result.row() instanceof RowType.Scalar scalar) {
+            return ColumnCode.read(scalar.type(), CodeBlock.of("1"), label);
+        }
+        RowType.Record record = (RowType.Record) result.row();
+        List<CodeBlock> arguments = new ArrayList<>();
+        List<ComponentModel> components = record.model().components();
+        for (int i = 0; i < components.size(); i++) {
+            arguments.add(ColumnCode.read(components.get(i).type(), CodeBlock.of("_c[$L]", i), label));
+        }
+        if (arguments.size() <= 2) {
+            return CodeBlock.of("new $T($L)", record.model().type(), CodeBlock.join(arguments, ", "));
+        }
+        return CodeBlock.of("new $T(\n$L)", record.model().type(), CodeBlock.join(arguments, ",\n"));
+    }
+
+    /** The Java type of one row: the declared type for a single scalar, boxed inside containers. */
+    private static TypeName rowTypeName(ReturnModel result) {
+        if (result.row() instanceof RowType.Scalar scalar) {
+            TypeName type = scalar.type().type();
+            return result.shape() == ReturnModel.Shape.ONE ? type : type.box();
+        }
+        return ((RowType.Record) result.row()).model().type();
+    }
+}

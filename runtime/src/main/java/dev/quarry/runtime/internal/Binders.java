@@ -1,0 +1,182 @@
+package dev.quarry.runtime.internal;
+
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Parameter binders for values that need a SQL type for NULL or a conversion JDBC does not make:
+ * boxed primitives, {@code java.time} values, UUIDs, enums and arrays. Primitives, strings,
+ * {@code BigDecimal} and {@code byte[]} are bound by generated code with plain JDBC setters.
+ */
+public final class Binders {
+    private Binders() {}
+
+    public static void setInt(PreparedStatement stmt, int index, Integer value) throws SQLException {
+        if (value == null) {
+            stmt.setNull(index, Types.INTEGER);
+        } else {
+            stmt.setInt(index, value);
+        }
+    }
+
+    public static void setLong(PreparedStatement stmt, int index, Long value) throws SQLException {
+        if (value == null) {
+            stmt.setNull(index, Types.BIGINT);
+        } else {
+            stmt.setLong(index, value);
+        }
+    }
+
+    public static void setShort(PreparedStatement stmt, int index, Short value) throws SQLException {
+        if (value == null) {
+            stmt.setNull(index, Types.SMALLINT);
+        } else {
+            stmt.setShort(index, value);
+        }
+    }
+
+    public static void setDouble(PreparedStatement stmt, int index, Double value) throws SQLException {
+        if (value == null) {
+            stmt.setNull(index, Types.DOUBLE);
+        } else {
+            stmt.setDouble(index, value);
+        }
+    }
+
+    public static void setFloat(PreparedStatement stmt, int index, Float value) throws SQLException {
+        if (value == null) {
+            stmt.setNull(index, Types.REAL);
+        } else {
+            stmt.setFloat(index, value);
+        }
+    }
+
+    public static void setBoolean(PreparedStatement stmt, int index, Boolean value) throws SQLException {
+        if (value == null) {
+            stmt.setNull(index, Types.BOOLEAN);
+        } else {
+            stmt.setBoolean(index, value);
+        }
+    }
+
+    public static void setInstant(PreparedStatement stmt, int index, Instant value) throws SQLException {
+        if (value == null) {
+            stmt.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            stmt.setObject(index, value.atOffset(ZoneOffset.UTC));
+        }
+    }
+
+    public static void setOffsetDateTime(PreparedStatement stmt, int index, OffsetDateTime value)
+            throws SQLException {
+        if (value == null) {
+            stmt.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            stmt.setObject(index, value);
+        }
+    }
+
+    public static void setLocalDate(PreparedStatement stmt, int index, LocalDate value) throws SQLException {
+        if (value == null) {
+            stmt.setNull(index, Types.DATE);
+        } else {
+            stmt.setObject(index, value);
+        }
+    }
+
+    public static void setLocalDateTime(PreparedStatement stmt, int index, LocalDateTime value)
+            throws SQLException {
+        if (value == null) {
+            stmt.setNull(index, Types.TIMESTAMP);
+        } else {
+            stmt.setObject(index, value);
+        }
+    }
+
+    public static void setUuid(PreparedStatement stmt, int index, UUID value) throws SQLException {
+        if (value == null) {
+            stmt.setNull(index, Types.OTHER);
+        } else {
+            stmt.setObject(index, value);
+        }
+    }
+
+    /**
+     * Binds an enum by its name with an unspecified type, so that PostgreSQL infers the column's
+     * type: the same call works for {@code text} columns and for PostgreSQL enum types.
+     */
+    public static void setEnum(PreparedStatement stmt, int index, Enum<?> value) throws SQLException {
+        stmt.setObject(index, value == null ? null : value.name(), Types.OTHER);
+    }
+
+    /** Binds a collection as one PostgreSQL array of {@code elementType} ({@code "int8"}, {@code "text"}, …). */
+    public static void setArray(PreparedStatement stmt, int index, String elementType, Collection<?> values)
+            throws SQLException {
+        Object[] elements = new Object[values.size()];
+        int i = 0;
+        for (Object value : values) {
+            elements[i++] = element(value);
+        }
+        bind(stmt, index, elementType, elements);
+    }
+
+    public static void setArray(PreparedStatement stmt, int index, String elementType, Object[] values)
+            throws SQLException {
+        Object[] elements = new Object[values.length];
+        for (int i = 0; i < values.length; i++) {
+            elements[i] = element(values[i]);
+        }
+        bind(stmt, index, elementType, elements);
+    }
+
+    public static void setArray(PreparedStatement stmt, int index, String elementType, long[] values)
+            throws SQLException {
+        Long[] elements = new Long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            elements[i] = values[i];
+        }
+        bind(stmt, index, elementType, elements);
+    }
+
+    public static void setArray(PreparedStatement stmt, int index, String elementType, int[] values)
+            throws SQLException {
+        Integer[] elements = new Integer[values.length];
+        for (int i = 0; i < values.length; i++) {
+            elements[i] = values[i];
+        }
+        bind(stmt, index, elementType, elements);
+    }
+
+    private static void bind(PreparedStatement stmt, int index, String elementType, Object[] elements)
+            throws SQLException {
+        Array array = stmt.getConnection().createArrayOf(elementType, elements);
+        stmt.setArray(index, array);
+    }
+
+    /** Array elements the driver cannot encode itself are converted to the form PostgreSQL parses. */
+    private static Object element(Object value) {
+        if (value instanceof Enum<?>) {
+            return ((Enum<?>) value).name();
+        }
+        if (value instanceof Instant) {
+            return ((Instant) value).atOffset(ZoneOffset.UTC);
+        }
+        return value;
+    }
+
+    /** Rejects a null record or collection argument before any SQL runs. */
+    public static <T> T requireArgument(T value, String method, String parameter) {
+        return Objects.requireNonNull(value, () -> method + ": parameter '" + parameter
+                + "' is null; pass an empty collection or a value (only scalar parameters bind as SQL NULL)");
+    }
+}

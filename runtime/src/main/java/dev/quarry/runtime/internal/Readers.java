@@ -1,0 +1,123 @@
+package dev.quarry.runtime.internal;
+
+import dev.quarry.runtime.DataException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+
+/**
+ * Column readers for values JDBC does not read directly the way Quarry maps them: primitives that
+ * must not turn SQL NULL into 0, boxed numbers that must keep NULL, {@code Instant} and enums.
+ */
+public final class Readers {
+    private Readers() {}
+
+    public static int getInt(ResultSet rs, int column, String method) throws SQLException {
+        int value = rs.getInt(column);
+        if (value == 0 && rs.wasNull()) {
+            throw nullIntoPrimitive(rs, column, method, "int");
+        }
+        return value;
+    }
+
+    public static long getLong(ResultSet rs, int column, String method) throws SQLException {
+        long value = rs.getLong(column);
+        if (value == 0 && rs.wasNull()) {
+            throw nullIntoPrimitive(rs, column, method, "long");
+        }
+        return value;
+    }
+
+    public static short getShort(ResultSet rs, int column, String method) throws SQLException {
+        short value = rs.getShort(column);
+        if (value == 0 && rs.wasNull()) {
+            throw nullIntoPrimitive(rs, column, method, "short");
+        }
+        return value;
+    }
+
+    public static double getDouble(ResultSet rs, int column, String method) throws SQLException {
+        double value = rs.getDouble(column);
+        if (value == 0 && rs.wasNull()) {
+            throw nullIntoPrimitive(rs, column, method, "double");
+        }
+        return value;
+    }
+
+    public static float getFloat(ResultSet rs, int column, String method) throws SQLException {
+        float value = rs.getFloat(column);
+        if (value == 0 && rs.wasNull()) {
+            throw nullIntoPrimitive(rs, column, method, "float");
+        }
+        return value;
+    }
+
+    public static boolean getBoolean(ResultSet rs, int column, String method) throws SQLException {
+        boolean value = rs.getBoolean(column);
+        if (!value && rs.wasNull()) {
+            throw nullIntoPrimitive(rs, column, method, "boolean");
+        }
+        return value;
+    }
+
+    public static Integer getIntOrNull(ResultSet rs, int column) throws SQLException {
+        int value = rs.getInt(column);
+        return value == 0 && rs.wasNull() ? null : value;
+    }
+
+    public static Long getLongOrNull(ResultSet rs, int column) throws SQLException {
+        long value = rs.getLong(column);
+        return value == 0 && rs.wasNull() ? null : value;
+    }
+
+    public static Short getShortOrNull(ResultSet rs, int column) throws SQLException {
+        short value = rs.getShort(column);
+        return value == 0 && rs.wasNull() ? null : value;
+    }
+
+    public static Double getDoubleOrNull(ResultSet rs, int column) throws SQLException {
+        double value = rs.getDouble(column);
+        return value == 0 && rs.wasNull() ? null : value;
+    }
+
+    public static Float getFloatOrNull(ResultSet rs, int column) throws SQLException {
+        float value = rs.getFloat(column);
+        return value == 0 && rs.wasNull() ? null : value;
+    }
+
+    public static Boolean getBooleanOrNull(ResultSet rs, int column) throws SQLException {
+        boolean value = rs.getBoolean(column);
+        return !value && rs.wasNull() ? null : value;
+    }
+
+    public static Instant getInstant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    public static <E extends Enum<E>> E getEnum(ResultSet rs, int column, Class<E> type, String method)
+            throws SQLException {
+        String value = rs.getString(column);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw new DataException(method + ": column \"" + label(rs, column) + "\" holds '" + value
+                    + "', which is not a constant of " + type.getName(), null, null, method, e);
+        }
+    }
+
+    private static DataException nullIntoPrimitive(ResultSet rs, int column, String method, String type)
+            throws SQLException {
+        return new DataException(method + ": column \"" + label(rs, column) + "\" is NULL but is read into a "
+                + type + "; declare the component or return type as the boxed type to accept NULL",
+                null, null, method, null);
+    }
+
+    private static String label(ResultSet rs, int column) throws SQLException {
+        return rs.getMetaData().getColumnLabel(column);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.quarry.runtime.internal;
+
+import dev.quarry.runtime.DataException;
+import dev.quarry.runtime.ForeignKeyViolationException;
+import dev.quarry.runtime.NotNullViolationException;
+import dev.quarry.runtime.SerializationFailureException;
+import dev.quarry.runtime.UniqueViolationException;
+import java.sql.SQLException;
+
+/** Maps a driver {@link SQLException} to the {@link DataException} subclass its SQLSTATE names. */
+public final class SqlErrors {
+    private SqlErrors() {}
+
+    public static DataException translate(SQLException e, String method, String sql) {
+        String state = e.getSQLState();
+        String message = (method == null ? "" : method + ": ")
+                + e.getMessage()
+                + (state == null ? "" : " [SQLSTATE " + state + "]")
+                + (sql == null ? "" : "\n  SQL: " + sql);
+        if (state == null) {
+            return new DataException(message, null, sql, method, e);
+        }
+        switch (state) {
+            case "23505":
+                return new UniqueViolationException(message, state, sql, method, e);
+            case "23503":
+                return new ForeignKeyViolationException(message, state, sql, method, e);
+            case "23502":
+                return new NotNullViolationException(message, state, sql, method, e);
+            case "40001":
+            case "40P01":
+                return new SerializationFailureException(message, state, sql, method, e);
+            default:
+                return new DataException(message, state, sql, method, e);
+        }
+    }
+
+    /** True for failures that running the whole transaction again may cure. */
+    public static boolean isRetryable(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof SerializationFailureException) {
+                return true;
+            }
+            if (c instanceof SQLException) {
+                String state = ((SQLException) c).getSQLState();
+                if ("40001".equals(state) || "40P01".equals(state)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}
