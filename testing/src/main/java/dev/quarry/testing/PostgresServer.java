@@ -1,0 +1,254 @@
+package dev.quarry.testing;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The PostgreSQL server that tests run against: one per JVM, shared by every test class.
+ *
+ * <p>By default an embedded PostgreSQL 17 is started on first use of {@link #shared()} and stopped by a
+ * JVM shutdown hook. If the environment variable {@code QUARRY_TEST_URL} is set (for example
+ * {@code jdbc:postgresql://localhost:5432/postgres}), that server is used instead and nothing is started;
+ * {@code QUARRY_TEST_USER} and {@code QUARRY_TEST_PASSWORD} default to {@code postgres} and the empty string.
+ * The database in that URL is only used to issue {@code CREATE/DROP DATABASE}.
+ *
+ * <p>Works without JUnit:
+ * <pre>{@code
+ * TestDatabase db = PostgresServer.shared().createDatabase("demo");
+ * db.execute("create table t (id int); insert into t values (1)");
+ * long rows = db.queryLong("select count(*) from t");
+ * PostgresServer.shared().dropDatabase(db);
+ * }</pre>
+ *
+ * <p>All methods are thread-safe.
+ */
+public final class PostgresServer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresServer.class);
+    private static final String JDBC_PREFIX = "jdbc:postgresql://";
+    private static final int MAX_PREFIX_LENGTH = 40;
+    private static final String SUFFIX_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789";
+    /** SQLSTATE object_in_use: a client reconnected between terminate and drop. */
+    private static final String OBJECT_IN_USE = "55006";
+
+    private static final Object LOCK = new Object();
+    private static volatile PostgresServer shared;
+    // Remembered so that a suite of many test classes fails fast instead of retrying a slow start each time.
+    private static RuntimeException startFailure;
+
+    private final String hosts;
+    private final String urlParameters;
+    private final String adminDatabase;
+    private final String user;
+    private final String password;
+    private final String createOptions;
+    private final AtomicInteger counter = new AtomicInteger();
+
+    private PostgresServer(String hosts, String urlParameters, String adminDatabase, String user, String password,
+                           String createOptions) {
+        this.hosts = hosts;
+        this.urlParameters = urlParameters;
+        this.adminDatabase = adminDatabase;
+        this.user = user;
+        this.password = password;
+        this.createOptions = createOptions;
+    }
+
+    /** The per-JVM server; the first call starts the embedded PostgreSQL (or connects to {@code QUARRY_TEST_URL}). */
+    public static PostgresServer shared() {
+        PostgresServer server = shared;
+        if (server != null) {
+            return server;
+        }
+        synchronized (LOCK) {
+            if (shared == null) {
+                if (startFailure != null) {
+                    throw new IllegalStateException("PostgreSQL for tests failed to start earlier", startFailure);
+                }
+                try {
+                    shared = create();
+                } catch (RuntimeException e) {
+                    startFailure = e;
+                    throw e;
+                }
+            }
+            return shared;
+        }
+    }
+
+    private static PostgresServer create() {
+        String url = System.getenv("QUARRY_TEST_URL");
+        if (url != null && !url.isBlank()) {
+            LOG.info("Using external PostgreSQL from QUARRY_TEST_URL for tests");
+            return external(url.trim(),
+                    envOrDefault("QUARRY_TEST_USER", "postgres"),
+                    envOrDefault("QUARRY_TEST_PASSWORD", ""));
+        }
+        return embedded();
+    }
+
+    private static String envOrDefault(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null ? fallback : value;
+    }
+
+    static PostgresServer external(String url, String user, String password) {
+        if (!url.startsWith(JDBC_PREFIX)) {
+            throw new IllegalArgumentException("QUARRY_TEST_URL must start with " + JDBC_PREFIX + ": " + url);
+        }
+        String rest = url.substring(JDBC_PREFIX.length());
+        int query = rest.indexOf('?');
+        String parameters = query < 0 ? "" : rest.substring(query);
+        String hostAndPath = query < 0 ? rest : rest.substring(0, query);
+        int slash = hostAndPath.indexOf('/');
+        String hosts = slash < 0 ? hostAndPath : hostAndPath.substring(0, slash);
+        String database = slash < 0 ? "" : hostAndPath.substring(slash + 1);
+        // No STRATEGY clause here: an external server may be older than PostgreSQL 15.
+        return new PostgresServer(hosts, parameters, database.isEmpty() ? "postgres" : database, user, password, "");
+    }
+
+    private static PostgresServer embedded() {
+        EmbeddedPostgres postgres;
+        try {
+            postgres = EmbeddedPostgres.builder()
+                    .setCleanDataDirectory(true)
+                    .setRegisterShutdownHook(false) // ours below; one hook, one place
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    // durability is worthless for throwaway test data; these make DDL-heavy tests much faster
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("full_page_writes", "off")
+                    // many test classes each hold a connection pool at the same time
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("shared_buffers", "128MB")
+                    .start();
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start embedded PostgreSQL", e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                LOG.warn("Could not stop embedded PostgreSQL", e);
+            }
+        }, "quarry-postgres-shutdown"));
+        LOG.info("Embedded PostgreSQL started on port {}", postgres.getPort());
+        // FILE_COPY copies the tiny template in a few ms; the default WAL_LOG is several times slower with fsync off.
+        return new PostgresServer("localhost:" + postgres.getPort(), "", "postgres", "postgres", "", " STRATEGY = FILE_COPY");
+    }
+
+    /** JDBC URL of {@code database} on this server (credentials are not part of the URL). */
+    public String jdbcUrl(String database) {
+        return JDBC_PREFIX + hosts + "/" + URLEncoder.encode(database, StandardCharsets.UTF_8) + urlParameters;
+    }
+
+    /** User name to connect with. */
+    public String user() {
+        return user;
+    }
+
+    /** Password to connect with (empty for the embedded server, which trusts local connections). */
+    public String password() {
+        return password;
+    }
+
+    /**
+     * Creates a new, empty database named {@code <prefix>_<n>_<random>}, where the prefix is lower-cased,
+     * reduced to {@code [a-z0-9_]} and cut to 40 characters. The random part keeps several JVMs that share one
+     * external server from clashing.
+     */
+    public TestDatabase createDatabase(String prefix) {
+        String name = uniqueName(prefix);
+        try (Connection connection = connect(adminDatabase); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + quote(name) + createOptions);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create database " + name + ": " + e.getMessage(), e);
+        }
+        return new TestDatabase(this, name);
+    }
+
+    /** Disconnects every session of {@code db} and drops it; dropping a database that is already gone is fine. */
+    public void dropDatabase(TestDatabase db) {
+        String name = db.name();
+        try (Connection connection = connect(adminDatabase)) {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    terminateBackends(connection, name);
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("DROP DATABASE IF EXISTS " + quote(name));
+                    }
+                    return;
+                } catch (SQLException e) {
+                    if (attempt >= 3 || !OBJECT_IN_USE.equals(e.getSQLState())) {
+                        throw e;
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not drop database " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void terminateBackends(Connection connection, String database) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ? AND pid <> pg_backend_pid()")) {
+            statement.setString(1, database);
+            statement.executeQuery().close();
+        }
+    }
+
+    Connection connect(String database) throws SQLException {
+        return dataSource(database).getConnection();
+    }
+
+    PGSimpleDataSource dataSource(String database) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(jdbcUrl(database));
+        dataSource.setUser(user);
+        dataSource.setPassword(password);
+        return dataSource;
+    }
+
+    String uniqueName(String prefix) {
+        return sanitize(prefix) + "_" + counter.incrementAndGet() + "_" + randomSuffix(4);
+    }
+
+    static String sanitize(String prefix) {
+        String cleaned = prefix == null ? "" : prefix.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        if (cleaned.isEmpty() || Character.isDigit(cleaned.charAt(0))) {
+            cleaned = "db_" + cleaned; // unquoted identifiers must not start with a digit; keeps names easy to type in psql
+        }
+        return cleaned.length() > MAX_PREFIX_LENGTH ? cleaned.substring(0, MAX_PREFIX_LENGTH) : cleaned;
+    }
+
+    private static String randomSuffix(int length) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        StringBuilder suffix = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            suffix.append(SUFFIX_CHARS.charAt(random.nextInt(SUFFIX_CHARS.length())));
+        }
+        return suffix.toString();
+    }
+
+    private static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    @Override
+    public String toString() {
+        return "PostgresServer[" + hosts + "]";
+    }
+}
