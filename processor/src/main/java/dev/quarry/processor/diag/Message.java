@@ -34,6 +34,9 @@ public enum Message {
     UPDATE_COUNT_FOR_QUERY("%s returns %s for a %s statement; a record, Optional or List return reads its rows"),
     MISSING_RESULT_COLUMN("component '%s' of %s reads column \"%s\", which the %s list does not produce; its columns are %s "
             + "(alias the expression with AS %s, or name the column with @Column)"),
+    STREAM_WITHOUT_ROWS("%s returns %s, but its %s statement returns no rows to stream; add RETURNING or return int, long or void"),
+    FETCH_SIZE_INVALID("@FetchSize on %s is %d; it must be at least 1"),
+    FETCH_SIZE_WITHOUT_STREAM("@FetchSize on %s has no effect: it sets the cursor fetch size of Stream returns, and %s returns %s"),
     INTERNAL_ERROR("internal error in the Quarry processor while processing %s: %s; please report it with this message"),
     UNRESOLVED_TYPE("%s refers to a type that does not exist (or was never generated): %s");
 

@@ -8,8 +8,12 @@ import com.palantir.javapoet.TypeName;
  * @param shape the cardinality and container
  * @param row what each row is read into, or {@code null} for shapes that read no rows
  * @param type the declared return type
+ * @param fetchSize rows per cursor fetch for the stream shapes, 0 otherwise
  */
-public record ReturnModel(Shape shape, RowType row, TypeName type) {
+public record ReturnModel(Shape shape, RowType row, TypeName type, int fetchSize) {
+    /** Rows per fetch when a streaming method does not say. */
+    public static final int DEFAULT_FETCH_SIZE = 1000;
+
     public enum Shape {
         /** Nothing; the statement is executed. */
         VOID,
@@ -24,7 +28,15 @@ public record ReturnModel(Shape shape, RowType row, TypeName type) {
         /** Any number of rows, in order. */
         LIST,
         /** Any number of rows, in order, without duplicates. */
-        SET
+        SET,
+        /** Rows read lazily from a server-side cursor. */
+        STREAM,
+        /** Rows read lazily from a server-side cursor, in lists of the fetch size. */
+        STREAM_PARTITIONS;
+
+        public boolean streams() {
+            return this == STREAM || this == STREAM_PARTITIONS;
+        }
     }
 
     public boolean readsRows() {

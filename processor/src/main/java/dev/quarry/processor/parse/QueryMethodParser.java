@@ -2,6 +2,7 @@ package dev.quarry.processor.parse;
 
 import com.palantir.javapoet.TypeName;
 import dev.quarry.annotations.Bind;
+import dev.quarry.annotations.FetchSize;
 import dev.quarry.annotations.Query;
 import dev.quarry.processor.diag.Message;
 import dev.quarry.processor.diag.Reporter;
@@ -153,11 +154,11 @@ final class QueryMethodParser {
         TypeMirror type = method.getReturnType();
         TypeName name = TypeName.get(type);
         if (type.getKind() == TypeKind.VOID) {
-            return Optional.of(new ReturnModel(Shape.VOID, null, name));
+            return Optional.of(new ReturnModel(Shape.VOID, null, name, 0));
         }
         if (!parsed.returnsRows() && (type.getKind() == TypeKind.INT || type.getKind() == TypeKind.LONG)) {
             Shape shape = type.getKind() == TypeKind.INT ? Shape.UPDATE_COUNT_INT : Shape.UPDATE_COUNT_LONG;
-            return Optional.of(new ReturnModel(shape, null, name));
+            return Optional.of(new ReturnModel(shape, null, name, 0));
         }
         Shape shape = Shape.ONE;
         TypeMirror rowType = type;
@@ -171,16 +172,41 @@ final class QueryMethodParser {
         } else if ((argument = types.typeArgument(type, "java.util.Set")).isPresent()) {
             shape = Shape.SET;
             rowType = argument.get();
+        } else if ((argument = types.typeArgument(type, "java.util.stream.Stream")).isPresent()) {
+            Optional<TypeMirror> partition = types.typeArgument(argument.get(), "java.util.List");
+            shape = partition.isPresent() ? Shape.STREAM_PARTITIONS : Shape.STREAM;
+            rowType = partition.orElse(argument.get());
         }
         Optional<RowType> row = rowType(rowType, method, label);
         if (row.isEmpty()) {
             return Optional.empty();
         }
         if (!parsed.returnsRows() && !parsed.hasProblems()) {
-            reporter.report(Message.NO_ROWS_RETURNED, method, label, type, parsed.kind().toUpperCase(java.util.Locale.ROOT));
+            reporter.report(shape.streams() ? Message.STREAM_WITHOUT_ROWS : Message.NO_ROWS_RETURNED, method, label, type,
+                    parsed.kind().toUpperCase(java.util.Locale.ROOT));
             return Optional.empty();
         }
-        return Optional.of(new ReturnModel(shape, row.get(), name));
+        Shape readShape = shape;
+        return fetchSize(method, label, shape).map(fetchSize -> new ReturnModel(readShape, row.get(), name, fetchSize));
+    }
+
+    /** The cursor fetch size of a streaming method; 0 for other shapes, which must not ask for one. */
+    private Optional<Integer> fetchSize(ExecutableElement method, String label, Shape shape) {
+        FetchSize annotation = method.getAnnotation(FetchSize.class);
+        if (annotation == null) {
+            return Optional.of(shape.streams() ? ReturnModel.DEFAULT_FETCH_SIZE : 0);
+        }
+        AnnotationMirror mirror = Annotations.mirror(method, FetchSize.class);
+        if (!shape.streams()) {
+            reporter.report(Message.FETCH_SIZE_WITHOUT_STREAM, method, mirror, label, label, method.getReturnType());
+            return Optional.empty();
+        }
+        if (annotation.value() < 1) {
+            reporter.report(Message.FETCH_SIZE_INVALID, method, mirror, Annotations.value(mirror, "value"), label,
+                    annotation.value());
+            return Optional.empty();
+        }
+        return Optional.of(annotation.value());
     }
 
     private Optional<RowType> rowType(TypeMirror type, ExecutableElement method, String label) {

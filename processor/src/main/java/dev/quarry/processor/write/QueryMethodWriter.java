@@ -2,6 +2,7 @@ package dev.quarry.processor.write;
 
 import static dev.quarry.processor.write.RuntimeNames.BINDERS;
 import static dev.quarry.processor.write.RuntimeNames.CONNECTION;
+import static dev.quarry.processor.write.RuntimeNames.CURSOR_STREAM;
 import static dev.quarry.processor.write.RuntimeNames.NO_RESULT;
 import static dev.quarry.processor.write.RuntimeNames.PREPARED_STATEMENT;
 import static dev.quarry.processor.write.RuntimeNames.RESULT_COLUMNS;
@@ -69,6 +70,9 @@ final class QueryMethodWriter {
                 builder.addStatement("$T.requireArgument($N, $N, $S)", BINDERS, parameter.name(), label, parameter.name());
             }
         }
+        if (method.result().shape().streams()) {
+            return builder.addCode(stream()).build();
+        }
         builder.addStatement("$T _conn = _core.acquire($N)", CONNECTION, label);
         builder.beginControlFlow("try ($T _stmt = _conn.prepareStatement($N))", PREPARED_STATEMENT, sql);
         builder.addCode(binds());
@@ -80,6 +84,39 @@ final class QueryMethodWriter {
         builder.addStatement("_core.release(_conn)");
         builder.endControlFlow();
         return builder.build();
+    }
+
+    /**
+     * A cursor stream: the runtime owns the statement's lifetime, so the method hands it the
+     * binding and a mapper factory that resolves column positions once per result.
+     */
+    private CodeBlock stream() {
+        ReturnModel result = method.result();
+        String open = result.shape() == ReturnModel.Shape.STREAM ? "open" : "partitions";
+        CodeBlock.Builder code = CodeBlock.builder()
+                .add("return $T.$L(_core, $N, $N, $L, ", CURSOR_STREAM, open, label, sql, result.fetchSize());
+        if (method.binds().isEmpty()) {
+            code.add("_stmt -> {}, ");
+        } else {
+            code.add("_stmt -> {\n").indent().add(binds()).unindent().add("}, ");
+        }
+        if (result.row() instanceof RowType.Record record) {
+            code.add("_result -> {\n").indent()
+                    .addStatement("int[] _c = $T.resolve(_result, $N, $L)", RESULT_COLUMNS, label, columnLabels(record))
+                    .addStatement("return _rs -> $L", row(result))
+                    .unindent().add("});\n");
+        } else {
+            code.add("_result -> _rs -> $L);\n", row(result));
+        }
+        return code.build();
+    }
+
+    private static CodeBlock columnLabels(RowType.Record record) {
+        List<CodeBlock> labels = new ArrayList<>();
+        for (ComponentModel component : record.model().components()) {
+            labels.add(CodeBlock.of("$S", component.column()));
+        }
+        return CodeBlock.join(labels, ", ");
     }
 
     private CodeBlock binds() {
@@ -129,11 +166,7 @@ final class QueryMethodWriter {
     private CodeBlock readRows(ReturnModel result, int binds) {
         CodeBlock.Builder code = CodeBlock.builder();
         if (result.row() instanceof RowType.Record record) {
-            List<CodeBlock> labels = new ArrayList<>();
-            for (ComponentModel component : record.model().components()) {
-                labels.add(CodeBlock.of("$S", component.column()));
-            }
-            code.addStatement("int[] _c = $T.resolve(_rs, $N, $L)", RESULT_COLUMNS, label, CodeBlock.join(labels, ", "));
+            code.addStatement("int[] _c = $T.resolve(_rs, $N, $L)", RESULT_COLUMNS, label, columnLabels(record));
         }
         TypeName rowType = rowTypeName(result);
         switch (result.shape()) {

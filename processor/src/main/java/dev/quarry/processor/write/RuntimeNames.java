@@ -11,6 +11,7 @@ final class RuntimeNames {
     static final ClassName NO_RESULT = ClassName.get(RUNTIME, "NoResultException");
     static final ClassName TOO_MANY_RESULTS = ClassName.get(RUNTIME, "TooManyResultsException");
     static final ClassName CORE = ClassName.get(INTERNAL, "Core");
+    static final ClassName CURSOR_STREAM = ClassName.get(INTERNAL, "CursorStream");
     static final ClassName BINDERS = ClassName.get(INTERNAL, "Binders");
     static final ClassName READERS = ClassName.get(INTERNAL, "Readers");
     static final ClassName RESULT_COLUMNS = ClassName.get(INTERNAL, "ResultColumns");

@@ -80,6 +80,12 @@ public final class Core {
         return current.get() != null;
     }
 
+    /** The connection of this thread's transaction, or {@code null} outside one. */
+    Connection transactionConnection() {
+        Tx tx = current.get();
+        return tx == null ? null : tx.connection;
+    }
+
     /**
      * Runs {@code work} in a transaction: joins the thread's current one, or begins a new one that
      * commits when the work returns and rolls back when it throws. Serialization failures and

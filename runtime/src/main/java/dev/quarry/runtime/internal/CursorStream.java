@@ -1,0 +1,200 @@
+package dev.quarry.runtime.internal;
+
+import dev.quarry.runtime.DataException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * A {@link Stream} over a server-side cursor. pgjdbc reads a result in chunks of the fetch size
+ * only when autocommit is off, the result set is forward-only and the fetch size is positive;
+ * otherwise it buffers every row. This class makes those conditions hold.
+ *
+ * <p>Outside a transaction the stream owns one pooled connection in a read-only transaction and
+ * gives it back when the stream is closed, read to the end, or fails: whichever comes first.
+ * Inside a transaction it reads on the transaction's connection and closes only its statement.
+ */
+public final class CursorStream<T> implements Spliterator<T> {
+    /** Binds the statement's parameters. */
+    @FunctionalInterface
+    public interface Binder {
+        void bind(PreparedStatement stmt) throws SQLException;
+    }
+
+    /** Given the open result set (for column positions), returns the row mapper. */
+    @FunctionalInterface
+    public interface MapperFactory<T> {
+        RowMapper<T> create(ResultSet rs) throws SQLException;
+    }
+
+    private final Core core;
+    private final String method;
+    private final String sql;
+    private final Connection connection;
+    private final boolean ownsConnection;
+    private final long start;
+    private PreparedStatement stmt;
+    private ResultSet rs;
+    private RowMapper<T> mapper;
+    private long rows;
+    private boolean closed;
+
+    private CursorStream(Core core, String method, String sql, Connection connection, boolean ownsConnection) {
+        this.core = core;
+        this.method = method;
+        this.sql = sql;
+        this.connection = connection;
+        this.ownsConnection = ownsConnection;
+        this.start = System.nanoTime();
+    }
+
+    /** Rows one by one. The caller must close the stream (try-with-resources). */
+    public static <T> Stream<T> open(Core core, String method, String sql, int fetchSize, Binder binder,
+                                     MapperFactory<T> mappers) {
+        CursorStream<T> cursor = start(core, method, sql, fetchSize, binder, mappers);
+        return StreamSupport.stream(cursor, false).onClose(cursor::close);
+    }
+
+    /** Rows in lists of {@code fetchSize} (the last may be shorter; no rows, no list). */
+    public static <T> Stream<List<T>> partitions(Core core, String method, String sql, int fetchSize, Binder binder,
+                                                 MapperFactory<T> mappers) {
+        CursorStream<T> cursor = start(core, method, sql, fetchSize, binder, mappers);
+        Spliterator<List<T>> chunks = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, ORDERED | NONNULL) {
+            @Override
+            public boolean tryAdvance(Consumer<? super List<T>> action) {
+                List<T> chunk = new ArrayList<>(fetchSize);
+                while (chunk.size() < fetchSize && cursor.tryAdvance(chunk::add)) {
+                    // fill the chunk
+                }
+                if (chunk.isEmpty()) {
+                    return false;
+                }
+                action.accept(chunk);
+                return true;
+            }
+        };
+        return StreamSupport.stream(chunks, false).onClose(cursor::close);
+    }
+
+    private static <T> CursorStream<T> start(Core core, String method, String sql, int fetchSize, Binder binder,
+                                             MapperFactory<T> mappers) {
+        if (fetchSize < 1) {
+            throw new IllegalArgumentException(method + ": fetch size must be at least 1, was " + fetchSize);
+        }
+        Connection tx = core.transactionConnection();
+        Connection connection = tx != null ? tx : core.acquire(method);
+        CursorStream<T> cursor = new CursorStream<>(core, method, sql, connection, tx == null);
+        try {
+            if (cursor.ownsConnection) {
+                connection.setAutoCommit(false);
+                connection.setReadOnly(true);
+            }
+            cursor.stmt = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+            cursor.stmt.setFetchSize(fetchSize);
+            binder.bind(cursor.stmt);
+            cursor.rs = cursor.stmt.executeQuery();
+            cursor.mapper = mappers.create(cursor.rs);
+            return cursor;
+        } catch (SQLException e) {
+            DataException failure = SqlErrors.translate(e, method, sql);
+            cursor.closeAfter(failure);
+            throw failure;
+        } catch (RuntimeException | Error e) {
+            cursor.closeAfter(e);
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean tryAdvance(Consumer<? super T> action) {
+        if (closed) {
+            return false;
+        }
+        T row;
+        try {
+            if (!rs.next()) {
+                close();
+                return false;
+            }
+            row = mapper.map(rs);
+        } catch (SQLException e) {
+            DataException failure = SqlErrors.translate(e, method, sql);
+            closeAfter(failure);
+            throw failure;
+        } catch (RuntimeException | Error e) {
+            closeAfter(e);
+            throw e;
+        }
+        rows++;
+        action.accept(row);
+        return true;
+    }
+
+    @Override
+    public Spliterator<T> trySplit() {
+        return null;
+    }
+
+    @Override
+    public long estimateSize() {
+        return Long.MAX_VALUE;
+    }
+
+    @Override
+    public int characteristics() {
+        return ORDERED;
+    }
+
+    /** Ends the cursor and gives the connection back; a failure doing so is thrown after all steps ran. */
+    void close() {
+        DataException failure = new DataException(method + ": closing the stream failed", null, sql, method, null);
+        closeAfter(failure);
+        if (failure.getSuppressed().length > 0) {
+            throw failure;
+        }
+    }
+
+    /** Closes everything, recording what fails on {@code failure} instead of losing it. */
+    private void closeAfter(Throwable failure) {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        SqlLog.executed(method, sql, -1, rows, start);
+        try {
+            if (rs != null) {
+                rs.close();
+            }
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+        try {
+            if (stmt != null) {
+                stmt.close();
+            }
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+        if (!ownsConnection) {
+            return;
+        }
+        try {
+            // Read-only, so commit and rollback end it alike; rollback also works after an error.
+            connection.rollback();
+            connection.setReadOnly(false);
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        } finally {
+            core.release(connection);
+        }
+    }
+}
