@@ -25,4 +25,5 @@ import javax.lang.model.element.Modifier;
 public record QueryMethodModel(ExecutableElement element, String name, String label, String constant,
                                Modifier visibility, List<ParameterModel> parameters, boolean varargs,
                                List<TypeName> thrown,
-                               ParsedSql parsed, String sql, List<BindStep> binds, ReturnModel result) {}
+                               ParsedSql parsed, String sql, List<BindStep> binds, ReturnModel result)
+        implements MethodModel {}

@@ -14,4 +14,4 @@ import javax.lang.model.element.TypeElement;
  * @param methods the methods to implement
  */
 public record RepositoryModel(TypeElement element, ClassName type, ClassName implementation, boolean isInterface,
-                              List<QueryMethodModel> methods) {}
+                              List<MethodModel> methods) {}

@@ -4,7 +4,7 @@ import com.palantir.javapoet.ClassName;
 import dev.quarry.annotations.Query;
 import dev.quarry.processor.diag.Message;
 import dev.quarry.processor.diag.Reporter;
-import dev.quarry.processor.model.QueryMethodModel;
+import dev.quarry.processor.model.MethodModel;
 import dev.quarry.processor.model.RepositoryModel;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,7 +54,7 @@ public final class RepositoryParser {
             reporter.report(Message.REPOSITORY_NO_CONSTRUCTOR, type, simpleNames);
         }
 
-        List<QueryMethodModel> models = new ArrayList<>();
+        List<MethodModel> models = new ArrayList<>();
         Map<String, Integer> constants = new HashMap<>();
         for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(type))) {
             if (!method.getModifiers().contains(Modifier.ABSTRACT)) {

@@ -3,6 +3,7 @@ package dev.quarry.processor.validate;
 import dev.quarry.processor.diag.Message;
 import dev.quarry.processor.diag.Reporter;
 import dev.quarry.processor.model.ComponentModel;
+import dev.quarry.processor.model.MethodModel;
 import dev.quarry.processor.model.ParameterModel;
 import dev.quarry.processor.model.QueryMethodModel;
 import dev.quarry.processor.model.RepositoryModel;
@@ -26,9 +27,11 @@ public final class QueryValidator {
     /** Reports every problem; true when there was none. */
     public boolean validate(RepositoryModel repository) {
         int errorsBefore = reporter.errorCount();
-        for (QueryMethodModel method : repository.methods()) {
-            checkParametersUsed(method);
-            checkResultColumns(method);
+        for (MethodModel model : repository.methods()) {
+            if (model instanceof QueryMethodModel method) {
+                checkParametersUsed(method);
+                checkResultColumns(method);
+            }
         }
         return reporter.errorCount() == errorsBefore;
     }

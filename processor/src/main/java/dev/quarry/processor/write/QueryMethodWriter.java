@@ -35,7 +35,7 @@ import javax.lang.model.element.Modifier;
  * Writes one {@code @Query} method as straight-line JDBC: borrow, prepare, bind, execute, read,
  * release. Everything it decides comes from the {@link QueryMethodModel}.
  */
-final class QueryMethodWriter {
+final class QueryMethodWriter implements MethodWriter {
     private final QueryMethodModel method;
     private final String label;
     private final String sql;
@@ -46,7 +46,8 @@ final class QueryMethodWriter {
         this.sql = method.constant() + "_SQL";
     }
 
-    List<FieldSpec> constants() {
+    @Override
+    public List<FieldSpec> constants() {
         return List.of(
                 FieldSpec.builder(String.class, label, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                         .initializer("$S", method.label()).build(),
@@ -54,7 +55,8 @@ final class QueryMethodWriter {
                         .initializer("$S", method.sql()).build());
     }
 
-    MethodSpec method() {
+    @Override
+    public MethodSpec method() {
         MethodSpec.Builder builder = MethodSpec.methodBuilder(method.name())
                 .addAnnotation(Override.class)
                 .returns(method.result().type())

@@ -9,7 +9,9 @@ import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
+import dev.quarry.processor.model.MethodModel;
 import dev.quarry.processor.model.QueryMethodModel;
+import java.util.List;
 import dev.quarry.processor.model.RepositoryModel;
 import javax.lang.model.element.Modifier;
 
@@ -20,6 +22,14 @@ public final class RepositoryWriter {
     /** @param generatedAvailable whether {@code javax.annotation.processing.Generated} is on the compile path */
     public RepositoryWriter(boolean generatedAvailable) {
         this.generatedAvailable = generatedAvailable;
+    }
+
+    /** One writer per kind of method; a new kind adds its case here. */
+    private static MethodWriter writerFor(MethodModel method) {
+        if (method instanceof QueryMethodModel query) {
+            return new QueryMethodWriter(query);
+        }
+        throw new IllegalArgumentException("no writer for " + method.getClass().getSimpleName());
     }
 
     public JavaFile write(RepositoryModel repository) {
@@ -35,8 +45,9 @@ public final class RepositoryWriter {
         } else {
             type.superclass(repository.type());
         }
-        for (QueryMethodModel method : repository.methods()) {
-            type.addFields(new QueryMethodWriter(method).constants());
+        List<MethodWriter> writers = repository.methods().stream().map(RepositoryWriter::writerFor).toList();
+        for (MethodWriter writer : writers) {
+            type.addFields(writer.constants());
         }
         type.addField(CORE, "_core", Modifier.PRIVATE, Modifier.FINAL);
         type.addMethod(MethodSpec.constructorBuilder()
@@ -44,8 +55,8 @@ public final class RepositoryWriter {
                 .addParameter(DATABASE, "db")
                 .addStatement("this._core = $T.of(db)", CORE)
                 .build());
-        for (QueryMethodModel method : repository.methods()) {
-            type.addMethod(new QueryMethodWriter(method).method());
+        for (MethodWriter writer : writers) {
+            type.addMethod(writer.method());
         }
         return JavaFile.builder(repository.implementation().packageName(), type.build())
                 .skipJavaLangImports(true)
