@@ -71,6 +71,10 @@ public final class Database implements AutoCloseable {
         String name = implementationName(type);
         try {
             Class<?> impl = Class.forName(name, true, type.getClassLoader());
+            if (!type.isAssignableFrom(impl)) {
+                throw new DataException(name + " does not implement " + type.getName()
+                        + "; rebuild so that quarry-processor generates it again");
+            }
             Constructor<?> constructor = impl.getConstructor(Database.class);
             return constructor.newInstance(this);
         } catch (ClassNotFoundException e) {
@@ -180,8 +184,8 @@ public final class Database implements AutoCloseable {
 
         public Builder connectionTimeout(Duration timeout) {
             Objects.requireNonNull(timeout, "connectionTimeout");
-            if (timeout.toMillis() < 250) {
-                throw new IllegalArgumentException("connectionTimeout must be at least 250 ms, was " + timeout);
+            if (timeout.compareTo(Duration.ofDays(1)) > 0 || timeout.toMillis() < 250) {
+                throw new IllegalArgumentException("connectionTimeout must be between 250 ms and 1 day, was " + timeout);
             }
             this.connectionTimeout = timeout;
             return this;

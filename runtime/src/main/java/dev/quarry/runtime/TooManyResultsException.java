@@ -12,6 +12,10 @@ public class TooManyResultsException extends DataException {
     private static final long serialVersionUID = 1L;
 
     public TooManyResultsException(String sql, String method) {
-        super(method + ": expected at most one row, the query returned more", null, sql, method, null);
+        this(method + ": expected at most one row, the query returned more", sql, method);
+    }
+
+    public TooManyResultsException(String message, String sql, String method) {
+        super(message, null, sql, method, null);
     }
 }

@@ -157,6 +157,24 @@ public final class Binders {
         bind(stmt, index, elementType, elements);
     }
 
+    /**
+     * Binds enums as an array literal of their names with an unspecified type, so that PostgreSQL
+     * takes it as {@code text[]} or as an array of the column's enum type, whichever it is compared to.
+     */
+    public static void setEnumArray(PreparedStatement stmt, int index, Collection<? extends Enum<?>> values)
+            throws SQLException {
+        setEnumArray(stmt, index, values.toArray(new Enum<?>[0]));
+    }
+
+    public static void setEnumArray(PreparedStatement stmt, int index, Enum<?>[] values) throws SQLException {
+        String[] names = new String[values.length];
+        for (int i = 0; i < values.length; i++) {
+            names[i] = values[i] == null ? null : values[i].name();
+        }
+        Array array = stmt.getConnection().createArrayOf("text", names);
+        stmt.setObject(index, array.toString(), Types.OTHER);
+    }
+
     private static void bind(PreparedStatement stmt, int index, String elementType, Object[] elements)
             throws SQLException {
         Array array = stmt.getConnection().createArrayOf(elementType, elements);

@@ -125,10 +125,10 @@ public final class Core {
         } catch (SQLException e) {
             throw SqlErrors.translate(e, null, null);
         }
-        Tx tx = new Tx(connection, isolation);
+        int sessionLevel = -1;
         try {
-            begin(connection, isolation);
-            current.set(tx);
+            sessionLevel = begin(connection, isolation);
+            current.set(new Tx(connection, isolation));
             T result = call(work);
             current.remove();
             try {
@@ -143,16 +143,23 @@ public final class Core {
             throw e;
         } finally {
             current.remove();
-            restore(connection, isolation);
+            restore(connection, sessionLevel);
         }
     }
 
-    private static void begin(Connection connection, Isolation isolation) {
+    /**
+     * Starts the transaction; returns the session's isolation level when it had to be changed
+     * (pgjdbc sets it for the session, and not every pool resets it), else -1.
+     */
+    private static int begin(Connection connection, Isolation isolation) {
         try {
-            connection.setAutoCommit(false);
+            int sessionLevel = -1;
             if (isolation != Isolation.DEFAULT) {
+                sessionLevel = connection.getTransactionIsolation();
                 connection.setTransactionIsolation(jdbcLevel(isolation));
             }
+            connection.setAutoCommit(false);
+            return sessionLevel;
         } catch (SQLException e) {
             throw SqlErrors.translate(e, null, "BEGIN");
         }
@@ -166,13 +173,21 @@ public final class Core {
         }
     }
 
-    /** Puts the connection back as the pool gave it, then returns it. */
-    private static void restore(Connection connection, Isolation isolation) {
+    /** Puts the connection back as the pool gave it, then returns it, even when resetting fails. */
+    private static void restore(Connection connection, int sessionLevel) {
         try {
             connection.setAutoCommit(true);
-            connection.close();
+            if (sessionLevel != -1) {
+                connection.setTransactionIsolation(sessionLevel);
+            }
         } catch (SQLException e) {
-            LOG.warn("returning a transaction's connection failed (isolation {})", isolation, e);
+            LOG.warn("resetting a transaction's connection failed; the pool will see it as broken", e);
+        } finally {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                LOG.warn("returning a transaction's connection failed", e);
+            }
         }
     }
 

@@ -38,6 +38,7 @@ public final class CursorStream<T> implements Spliterator<T> {
     private final Core core;
     private final String method;
     private final String sql;
+    private final int binds;
     private final Connection connection;
     private final boolean ownsConnection;
     private final long start;
@@ -47,26 +48,28 @@ public final class CursorStream<T> implements Spliterator<T> {
     private long rows;
     private boolean closed;
 
-    private CursorStream(Core core, String method, String sql, Connection connection, boolean ownsConnection) {
+    private CursorStream(Core core, String method, String sql, int binds, Connection connection,
+                         boolean ownsConnection) {
         this.core = core;
         this.method = method;
         this.sql = sql;
+        this.binds = binds;
         this.connection = connection;
         this.ownsConnection = ownsConnection;
         this.start = System.nanoTime();
     }
 
     /** Rows one by one. The caller must close the stream (try-with-resources). */
-    public static <T> Stream<T> open(Core core, String method, String sql, int fetchSize, Binder binder,
+    public static <T> Stream<T> open(Core core, String method, String sql, int binds, int fetchSize, Binder binder,
                                      MapperFactory<T> mappers) {
-        CursorStream<T> cursor = start(core, method, sql, fetchSize, binder, mappers);
+        CursorStream<T> cursor = start(core, method, sql, binds, fetchSize, binder, mappers);
         return StreamSupport.stream(cursor, false).onClose(cursor::close);
     }
 
     /** Rows in lists of {@code fetchSize} (the last may be shorter; no rows, no list). */
-    public static <T> Stream<List<T>> partitions(Core core, String method, String sql, int fetchSize, Binder binder,
-                                                 MapperFactory<T> mappers) {
-        CursorStream<T> cursor = start(core, method, sql, fetchSize, binder, mappers);
+    public static <T> Stream<List<T>> partitions(Core core, String method, String sql, int binds, int fetchSize,
+                                                 Binder binder, MapperFactory<T> mappers) {
+        CursorStream<T> cursor = start(core, method, sql, binds, fetchSize, binder, mappers);
         Spliterator<List<T>> chunks = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, ORDERED | NONNULL) {
             @Override
             public boolean tryAdvance(Consumer<? super List<T>> action) {
@@ -84,14 +87,14 @@ public final class CursorStream<T> implements Spliterator<T> {
         return StreamSupport.stream(chunks, false).onClose(cursor::close);
     }
 
-    private static <T> CursorStream<T> start(Core core, String method, String sql, int fetchSize, Binder binder,
-                                             MapperFactory<T> mappers) {
+    private static <T> CursorStream<T> start(Core core, String method, String sql, int binds, int fetchSize,
+                                             Binder binder, MapperFactory<T> mappers) {
         if (fetchSize < 1) {
             throw new IllegalArgumentException(method + ": fetch size must be at least 1, was " + fetchSize);
         }
         Connection tx = core.transactionConnection();
         Connection connection = tx != null ? tx : core.acquire(method);
-        CursorStream<T> cursor = new CursorStream<>(core, method, sql, connection, tx == null);
+        CursorStream<T> cursor = new CursorStream<>(core, method, sql, binds, connection, tx == null);
         try {
             if (cursor.ownsConnection) {
                 connection.setAutoCommit(false);
@@ -168,7 +171,7 @@ public final class CursorStream<T> implements Spliterator<T> {
             return;
         }
         closed = true;
-        SqlLog.executed(method, sql, -1, rows, start);
+        SqlLog.executed(method, sql, binds, rows, start);
         try {
             if (rs != null) {
                 rs.close();

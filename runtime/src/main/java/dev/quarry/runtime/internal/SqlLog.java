@@ -17,7 +17,7 @@ public final class SqlLog {
     public static void executed(String method, String sql, int binds, long rows, long startNanos) {
         if (LOG.isDebugEnabled()) {
             double millis = (System.nanoTime() - startNanos) / 1_000_000.0;
-            LOG.debug("{} [{} binds, {} rows, {} ms] {}", method, binds, rows, String.format("%.3f", millis), sql);
+            LOG.debug("{} [{} binds, {} rows, {} ms] {}", method, binds, rows, String.format(java.util.Locale.ROOT, "%.3f", millis), sql);
         }
     }
 

@@ -1,0 +1,121 @@
+package dev.quarry.runtime.internal;
+
+import dev.quarry.runtime.TooManyResultsException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The mechanics of {@code SELECT_IN} relation loading: one {@code child_col = ANY(?)} query per
+ * tier with the distinct parent keys, and children grouped under their parent key in the order
+ * the query returned them.
+ */
+public final class RelationLoader {
+    /** Keys per statement; larger arrays make a statement PostgreSQL plans and ships less well. */
+    public static final int MAX_KEYS = 10_000;
+
+    private RelationLoader() {}
+
+    /** The distinct non-null keys of {@code rows}, in first-seen order. */
+    public static <T, K> Set<K> keys(Collection<T> rows, Function<T, K> key) {
+        Set<K> keys = new LinkedHashSet<>();
+        for (T row : rows) {
+            K value = key.apply(row);
+            if (value != null) {
+                keys.add(value);
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * Runs {@code sql} (whose only parameter is the key array) once per chunk of at most
+     * {@link #MAX_KEYS} keys on {@code connection}, and reads every row. No keys, no statement.
+     */
+    public static <K, T> List<T> load(Connection connection, String method, String sql, String arrayType,
+                                      Set<K> keys, CursorStream.MapperFactory<T> mappers) {
+        List<T> rows = new ArrayList<>();
+        if (keys.isEmpty()) {
+            return rows;
+        }
+        List<Object> chunk = new ArrayList<>(Math.min(keys.size(), MAX_KEYS));
+        for (K key : keys) {
+            chunk.add(key);
+            if (chunk.size() == MAX_KEYS) {
+                run(connection, method, sql, arrayType, chunk, mappers, rows);
+                chunk.clear();
+            }
+        }
+        if (!chunk.isEmpty()) {
+            run(connection, method, sql, arrayType, chunk, mappers, rows);
+        }
+        return rows;
+    }
+
+    private static <T> void run(Connection connection, String method, String sql, String arrayType,
+                                List<Object> keys, CursorStream.MapperFactory<T> mappers, List<T> rows) {
+        long start = System.nanoTime();
+        int before = rows.size();
+        try (PreparedStatement stmt = connection.prepareStatement(sql)) {
+            Binders.setArray(stmt, 1, arrayType, keys);
+            if (SqlLog.tracing()) {
+                SqlLog.values(method, new Object[] {keys});
+            }
+            try (ResultSet rs = stmt.executeQuery()) {
+                RowMapper<T> mapper = mappers.create(rs);
+                while (rs.next()) {
+                    rows.add(mapper.map(rs));
+                }
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e, method, sql);
+        }
+        SqlLog.executed(method, sql, 1, rows.size() - before, start);
+    }
+
+    /** Children grouped by their parent key, each built by {@code build}, in the order given. */
+    public static <T, K, C> Map<K, List<C>> group(List<T> rows, Function<T, K> key, Function<T, C> build) {
+        Map<K, List<C>> groups = new LinkedHashMap<>();
+        for (T row : rows) {
+            groups.computeIfAbsent(key.apply(row), k -> new ArrayList<>()).add(build.apply(row));
+        }
+        return groups;
+    }
+
+    public static <K, C> List<C> list(Map<K, List<C>> children, K key) {
+        List<C> found = children.get(key);
+        return found == null ? new ArrayList<>() : found;
+    }
+
+    public static <K, C> Set<C> set(Map<K, List<C>> children, K key) {
+        List<C> found = children.get(key);
+        return found == null ? new LinkedHashSet<>() : new LinkedHashSet<>(found);
+    }
+
+    public static <K, C> Optional<C> optional(Map<K, List<C>> children, K key, String method, String relation) {
+        return Optional.ofNullable(one(children, key, method, relation));
+    }
+
+    /** The single child of {@code key}, or {@code null}; two children for a to-one relation is an error. */
+    public static <K, C> C one(Map<K, List<C>> children, K key, String method, String relation) {
+        List<C> found = children.get(key);
+        if (found == null || found.isEmpty()) {
+            return null;
+        }
+        if (found.size() > 1) {
+            throw new TooManyResultsException(method + ": relation '" + relation + "' holds one row, but key " + key
+                    + " has " + found.size(), null, method);
+        }
+        return found.get(0);
+    }
+}

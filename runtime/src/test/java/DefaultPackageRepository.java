@@ -1,0 +1,3 @@
+/** A repository type in the unnamed package: its implementation name must not start with a dot. */
+public interface DefaultPackageRepository {
+}
