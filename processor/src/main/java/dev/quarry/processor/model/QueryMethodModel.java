@@ -2,7 +2,9 @@ package dev.quarry.processor.model;
 
 import com.palantir.javapoet.TypeName;
 import dev.quarry.processor.sql.ParsedSql;
+import dev.quarry.annotations.FetchStrategy;
 import java.util.List;
+import java.util.Map;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 
@@ -21,9 +23,11 @@ import javax.lang.model.element.Modifier;
  * @param sql the JDBC SQL with {@code ?} placeholders
  * @param binds what each {@code ?} binds, in order
  * @param result how the result is produced
+ * @param fetches the strategy for every relation path of the result record ({@code orders.items}), empty without relations
  */
 public record QueryMethodModel(ExecutableElement element, String name, String label, String constant,
                                Modifier visibility, List<ParameterModel> parameters, boolean varargs,
                                List<TypeName> thrown,
-                               ParsedSql parsed, String sql, List<BindStep> binds, ReturnModel result)
+                               ParsedSql parsed, String sql, List<BindStep> binds, ReturnModel result,
+                               Map<String, FetchStrategy> fetches)
         implements MethodModel {}

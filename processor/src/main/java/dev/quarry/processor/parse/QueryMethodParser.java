@@ -3,6 +3,7 @@ package dev.quarry.processor.parse;
 import com.palantir.javapoet.TypeName;
 import dev.quarry.annotations.Bind;
 import dev.quarry.annotations.FetchSize;
+import dev.quarry.annotations.FetchStrategy;
 import dev.quarry.annotations.Query;
 import dev.quarry.processor.diag.Message;
 import dev.quarry.processor.diag.Reporter;
@@ -40,10 +41,12 @@ final class QueryMethodParser {
     private static final String[] COLLECTIONS = {"java.util.List", "java.util.Collection", "java.util.Set"};
 
     private final TypeMapper types;
+    private final RecordParser records;
     private final Reporter reporter;
 
     QueryMethodParser(TypeMapper types, Reporter reporter) {
         this.types = types;
+        this.records = new RecordParser(types, reporter);
         this.reporter = reporter;
     }
 
@@ -79,6 +82,8 @@ final class QueryMethodParser {
         Optional<ReturnModel> result = result(method, label, parsed);
         List<BindStep> binds = binds(method, annotation, value, label, parsed, byBindName);
 
+        Map<String, FetchStrategy> fetches = result.isPresent()
+                ? FetchPlanner.plan(method, label, result.get(), reporter) : Map.of();
         if (reporter.errorCount() > errorsBefore || result.isEmpty()) {
             return Optional.empty();
         }
@@ -88,7 +93,7 @@ final class QueryMethodParser {
         });
         List<TypeName> thrown = method.getThrownTypes().stream().map(TypeName::get).toList();
         return Optional.of(new QueryMethodModel(method, method.getSimpleName().toString(), label, constant,
-                visibility(method), List.copyOf(parameters), method.isVarArgs(), thrown, parsed, sql, binds, result.get()));
+                visibility(method), List.copyOf(parameters), method.isVarArgs(), thrown, parsed, sql, binds, result.get(), fetches));
     }
 
     private static Modifier visibility(ExecutableElement method) {
@@ -141,13 +146,7 @@ final class QueryMethodParser {
     }
 
     private Optional<RecordModel> recordModel(TypeElement record, javax.lang.model.element.Element target, String label) {
-        TypeMapper.RecordResult result = types.record(record);
-        if (result.model() == null) {
-            reporter.report(Message.UNSUPPORTED_COMPONENT_TYPE, target, result.unsupported().getSimpleName(),
-                    record.getSimpleName(), result.unsupported().asType());
-            return Optional.empty();
-        }
-        return Optional.of(result.model());
+        return records.parse(record, target);
     }
 
     private Optional<ReturnModel> result(ExecutableElement method, String label, ParsedSql parsed) {

@@ -1,17 +1,11 @@
 package dev.quarry.processor.parse;
 
 import com.palantir.javapoet.TypeName;
-import dev.quarry.annotations.Column;
-import dev.quarry.processor.model.ComponentModel;
-import dev.quarry.processor.model.RecordModel;
 import dev.quarry.processor.model.ScalarKind;
 import dev.quarry.processor.model.ScalarType;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
@@ -81,28 +75,6 @@ final class TypeMapper {
         TypeElement element = (TypeElement) types.asElement(type);
         return element.getKind() == ElementKind.RECORD ? Optional.of(element) : Optional.empty();
     }
-
-    /**
-     * The record's components, or the name and type of the first that is not a scalar (the
-     * caller reports it against the method that uses the record).
-     */
-    RecordResult record(TypeElement record) {
-        List<ComponentModel> components = new ArrayList<>();
-        for (RecordComponentElement component : record.getRecordComponents()) {
-            Optional<ScalarType> scalar = scalar(component.asType());
-            if (scalar.isEmpty()) {
-                return new RecordResult(null, component);
-            }
-            String name = component.getSimpleName().toString();
-            Column column = component.getAnnotation(Column.class);
-            components.add(new ComponentModel(name, column != null ? column.value() : snakeCase(name), scalar.get()));
-        }
-        return new RecordResult(new RecordModel(TypeName.get(record.asType()), record.getSimpleName().toString(),
-                List.copyOf(components)), null);
-    }
-
-    /** Either a record model or the component that prevented one. */
-    record RecordResult(RecordModel model, RecordComponentElement unsupported) {}
 
     /** The single type argument of {@code type} when its erasure is one of {@code containers}, else empty. */
     Optional<TypeMirror> typeArgument(TypeMirror type, String... containers) {

@@ -5,7 +5,10 @@ import static dev.quarry.processor.write.RuntimeNames.READERS;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
+import dev.quarry.processor.model.ComponentModel;
 import dev.quarry.processor.model.ScalarType;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The JDBC call that binds or reads one value of a scalar type: plain JDBC where it does the right
@@ -40,6 +43,9 @@ final class ColumnCode {
 
     /** {@code Binders.setArray(_stmt, 1, "int8", ids)}; the runtime picks the overload for the Java shape. */
     static CodeBlock bindArray(ScalarType element, int index, CodeBlock value) {
+        if (element.kind() == dev.quarry.processor.model.ScalarKind.ENUM) {
+            return CodeBlock.of("$T.setEnumArray(_stmt, $L, $L)", BINDERS, index, value);
+        }
         return CodeBlock.of("$T.setArray(_stmt, $L, $S, $L)", BINDERS, index, element.kind().arrayElementType(), value);
     }
 
@@ -60,6 +66,30 @@ final class ColumnCode {
                     CodeBlock.of("_rs.getObject($L, $T.class)", column, javaType);
             case ENUM -> CodeBlock.of("$T.getEnum(_rs, $L, $T.class, $N)", READERS, column, javaType, methodConstant);
         };
+    }
+
+    /**
+     * {@code new Type(reads…)} reading {@code components} from {@code _rs} at the positions held in
+     * {@code _c}, the array {@code ResultColumns.resolve} returned for the same components.
+     */
+    static CodeBlock newRow(TypeName type, List<ComponentModel> components, String methodConstant) {
+        List<CodeBlock> arguments = new ArrayList<>();
+        for (int i = 0; i < components.size(); i++) {
+            arguments.add(read(components.get(i).type(), CodeBlock.of("_c[$L]", i), methodConstant));
+        }
+        if (arguments.size() <= 2) {
+            return CodeBlock.of("new $T($L)", type, CodeBlock.join(arguments, ", "));
+        }
+        return CodeBlock.of("new $T(\n$L)", type, CodeBlock.join(arguments, ",\n"));
+    }
+
+    /** The column labels of {@code components}, as {@code ResultColumns.resolve} arguments. */
+    static CodeBlock columnLabels(List<ComponentModel> components) {
+        List<CodeBlock> labels = new ArrayList<>();
+        for (ComponentModel component : components) {
+            labels.add(CodeBlock.of("$S", component.column()));
+        }
+        return CodeBlock.join(labels, ", ");
     }
 
     private static String jdbcSetter(ScalarType type) {

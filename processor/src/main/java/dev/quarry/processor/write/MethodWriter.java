@@ -2,6 +2,7 @@ package dev.quarry.processor.write;
 
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
 import java.util.List;
 
 /** Writes one repository method and the constants it uses. */
@@ -11,4 +12,9 @@ interface MethodWriter {
 
     /** The implementing method. */
     MethodSpec method();
+
+    /** Private nested types the method needs; writers share one when two return the same name. */
+    default List<TypeSpec> types() {
+        return List.of();
+    }
 }

@@ -19,10 +19,12 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
 import dev.quarry.processor.model.BindStep;
 import dev.quarry.processor.model.ComponentModel;
 import dev.quarry.processor.model.ParameterModel;
 import dev.quarry.processor.model.QueryMethodModel;
+import dev.quarry.processor.model.RecordModel;
 import dev.quarry.processor.model.ReturnModel;
 import dev.quarry.processor.model.RowType;
 import java.util.ArrayList;
@@ -48,11 +50,20 @@ final class QueryMethodWriter implements MethodWriter {
 
     @Override
     public List<FieldSpec> constants() {
-        return List.of(
-                FieldSpec.builder(String.class, label, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                        .initializer("$S", method.label()).build(),
-                FieldSpec.builder(String.class, sql, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                        .initializer("$S", method.sql()).build());
+        List<FieldSpec> fields = new ArrayList<>();
+        fields.add(FieldSpec.builder(String.class, label, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer("$S", method.label()).build());
+        fields.add(FieldSpec.builder(String.class, sql, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer("$S", method.sql()).build());
+        if (RelationGraphWriter.applies(method)) {
+            fields.addAll(new RelationGraphWriter(method, label, sql).constants());
+        }
+        return fields;
+    }
+
+    @Override
+    public List<TypeSpec> types() {
+        return RelationGraphWriter.applies(method) ? new RelationGraphWriter(method, label, sql).holders() : List.of();
     }
 
     @Override
@@ -75,6 +86,9 @@ final class QueryMethodWriter implements MethodWriter {
         if (method.result().shape().streams()) {
             return builder.addCode(stream()).build();
         }
+        if (RelationGraphWriter.applies(method)) {
+            return builder.addCode(new RelationGraphWriter(method, label, sql).body(binds())).build();
+        }
         builder.addStatement("$T _conn = _core.acquire($N)", CONNECTION, label);
         builder.beginControlFlow("try ($T _stmt = _conn.prepareStatement($N))", PREPARED_STATEMENT, sql);
         builder.addCode(binds());
@@ -96,7 +110,8 @@ final class QueryMethodWriter implements MethodWriter {
         ReturnModel result = method.result();
         String open = result.shape() == ReturnModel.Shape.STREAM ? "open" : "partitions";
         CodeBlock.Builder code = CodeBlock.builder()
-                .add("return $T.$L(_core, $N, $N, $L, ", CURSOR_STREAM, open, label, sql, result.fetchSize());
+                .add("return $T.$L(_core, $N, $N, $L, $L, ", CURSOR_STREAM, open, label, sql, method.binds().size(),
+                        result.fetchSize());
         if (method.binds().isEmpty()) {
             code.add("_stmt -> {}, ");
         } else {
@@ -104,21 +119,13 @@ final class QueryMethodWriter implements MethodWriter {
         }
         if (result.row() instanceof RowType.Record record) {
             code.add("_result -> {\n").indent()
-                    .addStatement("int[] _c = $T.resolve(_result, $N, $L)", RESULT_COLUMNS, label, columnLabels(record))
+                    .addStatement("int[] _c = $T.resolve(_result, $N, $L)", RESULT_COLUMNS, label, ColumnCode.columnLabels(record.model().components()))
                     .addStatement("return _rs -> $L", row(result))
                     .unindent().add("});\n");
         } else {
             code.add("_result -> _rs -> $L);\n", row(result));
         }
         return code.build();
-    }
-
-    private static CodeBlock columnLabels(RowType.Record record) {
-        List<CodeBlock> labels = new ArrayList<>();
-        for (ComponentModel component : record.model().components()) {
-            labels.add(CodeBlock.of("$S", component.column()));
-        }
-        return CodeBlock.join(labels, ", ");
     }
 
     private CodeBlock binds() {
@@ -168,7 +175,7 @@ final class QueryMethodWriter implements MethodWriter {
     private CodeBlock readRows(ReturnModel result, int binds) {
         CodeBlock.Builder code = CodeBlock.builder();
         if (result.row() instanceof RowType.Record record) {
-            code.addStatement("int[] _c = $T.resolve(_rs, $N, $L)", RESULT_COLUMNS, label, columnLabels(record));
+            code.addStatement("int[] _c = $T.resolve(_rs, $N, $L)", RESULT_COLUMNS, label, ColumnCode.columnLabels(record.model().components()));
         }
         TypeName rowType = rowTypeName(result);
         switch (result.shape()) {
@@ -215,16 +222,8 @@ final class QueryMethodWriter implements MethodWriter {
         if (result.row() instanceof RowType.Scalar scalar) {
             return ColumnCode.read(scalar.type(), CodeBlock.of("1"), label);
         }
-        RowType.Record record = (RowType.Record) result.row();
-        List<CodeBlock> arguments = new ArrayList<>();
-        List<ComponentModel> components = record.model().components();
-        for (int i = 0; i < components.size(); i++) {
-            arguments.add(ColumnCode.read(components.get(i).type(), CodeBlock.of("_c[$L]", i), label));
-        }
-        if (arguments.size() <= 2) {
-            return CodeBlock.of("new $T($L)", record.model().type(), CodeBlock.join(arguments, ", "));
-        }
-        return CodeBlock.of("new $T(\n$L)", record.model().type(), CodeBlock.join(arguments, ",\n"));
+        RecordModel record = ((RowType.Record) result.row()).model();
+        return ColumnCode.newRow(record.type(), record.components(), label);
     }
 
     /** The Java type of one row: the declared type for a single scalar, boxed inside containers. */

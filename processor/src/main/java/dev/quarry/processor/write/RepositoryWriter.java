@@ -11,7 +11,9 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.quarry.processor.model.MethodModel;
 import dev.quarry.processor.model.QueryMethodModel;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import dev.quarry.processor.model.RepositoryModel;
 import javax.lang.model.element.Modifier;
 
@@ -58,6 +60,11 @@ public final class RepositoryWriter {
         for (MethodWriter writer : writers) {
             type.addMethod(writer.method());
         }
+        Map<String, TypeSpec> nested = new LinkedHashMap<>();
+        for (MethodWriter writer : writers) {
+            writer.types().forEach(t -> nested.putIfAbsent(t.name(), t));
+        }
+        type.addTypes(nested.values());
         return JavaFile.builder(repository.implementation().packageName(), type.build())
                 .skipJavaLangImports(true)
                 .indent("    ")

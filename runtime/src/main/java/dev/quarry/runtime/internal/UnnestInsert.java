@@ -1,0 +1,89 @@
+package dev.quarry.runtime.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Iterator;
+import java.util.List;
+import org.postgresql.PGConnection;
+
+/**
+ * Writes rows with one {@code INSERT … SELECT * FROM unnest(?::type[], …)} per chunk: one array
+ * parameter per column. With a {@link RowMapper}, the statement has a RETURNING clause and its
+ * rows are collected, chunk after chunk.
+ */
+final class UnnestInsert {
+    private UnnestInsert() {}
+
+    /** Rows straight from the input, {@code chunkSize} at a time. */
+    static <T, R> long write(Connection connection, String method, BulkTable table, String sql, BulkRows<T> rows,
+                             int chunkSize, RowWriter<? super T> writer, RowMapper<R> returned, List<R> results)
+            throws SQLException {
+        UnnestColumns columns = new UnnestColumns(table.columnCount(), chunkSize, rows.knownSize());
+        PGConnection pg = connection.unwrap(PGConnection.class);
+        long total = 0;
+        try (PreparedStatement stmt = connection.prepareStatement(sql)) {
+            while (rows.hasNext()) {
+                columns.clear();
+                while (!columns.full() && rows.hasNext()) {
+                    add(columns, rows.next(method), writer, method);
+                }
+                total += execute(stmt, pg, columns, method, sql, returned, results);
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e, method, sql);
+        }
+        return total;
+    }
+
+    /** Rows already cut into chunks (an upsert's sorted, de-duplicated ones). */
+    static <T, R> long writeChunks(Connection connection, String method, BulkTable table, String sql,
+                                   Iterator<List<T>> chunks, int chunkSize, RowWriter<? super T> writer,
+                                   RowMapper<R> returned, List<R> results) throws SQLException {
+        UnnestColumns columns = new UnnestColumns(table.columnCount(), chunkSize, -1);
+        PGConnection pg = connection.unwrap(PGConnection.class);
+        long total = 0;
+        try (PreparedStatement stmt = connection.prepareStatement(sql)) {
+            while (chunks.hasNext()) {
+                columns.clear();
+                for (T row : chunks.next()) {
+                    add(columns, row, writer, method);
+                }
+                total += execute(stmt, pg, columns, method, sql, returned, results);
+            }
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e, method, sql);
+        }
+        return total;
+    }
+
+    private static <T> void add(UnnestColumns columns, T row, RowWriter<? super T> writer, String method)
+            throws SQLException {
+        columns.beginRow();
+        writer.write(row, columns);
+        if (!columns.endRow()) {
+            throw new IllegalStateException(method + ": the row writer did not write one value per column");
+        }
+    }
+
+    private static <R> long execute(PreparedStatement stmt, PGConnection pg, UnnestColumns columns, String method,
+                                    String sql, RowMapper<R> returned, List<R> results) throws SQLException {
+        columns.bind(stmt, pg);
+        long start = System.nanoTime();
+        long rows;
+        if (returned == null) {
+            rows = stmt.executeLargeUpdate();
+        } else {
+            rows = 0;
+            try (ResultSet rs = stmt.executeQuery()) {
+                while (rs.next()) {
+                    results.add(returned.map(rs));
+                    rows++;
+                }
+            }
+        }
+        SqlLog.executed(method, sql, columns.columnCount(), rows, start);
+        return rows;
+    }
+}

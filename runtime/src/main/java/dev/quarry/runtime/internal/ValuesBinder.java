@@ -1,0 +1,136 @@
+package dev.quarry.runtime.internal;
+
+import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * Binds rows to the parameters of a multi-row {@code INSERT … VALUES (?, ?), (?, ?)} statement,
+ * one after the other: the n-th value written is parameter n. NULLs and conversions go through
+ * {@link Binders}, as for a single-row {@code @Query}.
+ */
+final class ValuesBinder implements ColumnSink {
+    private PreparedStatement stmt;
+    private int index;
+
+    /** Starts binding {@code target} from its first parameter. */
+    void target(PreparedStatement target) {
+        this.stmt = target;
+        this.index = 0;
+    }
+
+    /** Parameters bound since {@link #target}. */
+    int bound() {
+        return index;
+    }
+
+    @Override
+    public void writeInt(int value) throws SQLException {
+        stmt.setInt(++index, value);
+    }
+
+    @Override
+    public void writeInt(Integer value) throws SQLException {
+        Binders.setInt(stmt, ++index, value);
+    }
+
+    @Override
+    public void writeLong(long value) throws SQLException {
+        stmt.setLong(++index, value);
+    }
+
+    @Override
+    public void writeLong(Long value) throws SQLException {
+        Binders.setLong(stmt, ++index, value);
+    }
+
+    @Override
+    public void writeShort(short value) throws SQLException {
+        stmt.setShort(++index, value);
+    }
+
+    @Override
+    public void writeShort(Short value) throws SQLException {
+        Binders.setShort(stmt, ++index, value);
+    }
+
+    @Override
+    public void writeDouble(double value) throws SQLException {
+        stmt.setDouble(++index, value);
+    }
+
+    @Override
+    public void writeDouble(Double value) throws SQLException {
+        Binders.setDouble(stmt, ++index, value);
+    }
+
+    @Override
+    public void writeFloat(float value) throws SQLException {
+        stmt.setFloat(++index, value);
+    }
+
+    @Override
+    public void writeFloat(Float value) throws SQLException {
+        Binders.setFloat(stmt, ++index, value);
+    }
+
+    @Override
+    public void writeBoolean(boolean value) throws SQLException {
+        stmt.setBoolean(++index, value);
+    }
+
+    @Override
+    public void writeBoolean(Boolean value) throws SQLException {
+        Binders.setBoolean(stmt, ++index, value);
+    }
+
+    @Override
+    public void writeString(String value) throws SQLException {
+        stmt.setString(++index, value);
+    }
+
+    @Override
+    public void writeDecimal(BigDecimal value) throws SQLException {
+        stmt.setBigDecimal(++index, value);
+    }
+
+    @Override
+    public void writeInstant(Instant value) throws SQLException {
+        Binders.setInstant(stmt, ++index, value);
+    }
+
+    @Override
+    public void writeOffsetDateTime(OffsetDateTime value) throws SQLException {
+        Binders.setOffsetDateTime(stmt, ++index, value);
+    }
+
+    @Override
+    public void writeLocalDate(LocalDate value) throws SQLException {
+        Binders.setLocalDate(stmt, ++index, value);
+    }
+
+    @Override
+    public void writeLocalDateTime(LocalDateTime value) throws SQLException {
+        Binders.setLocalDateTime(stmt, ++index, value);
+    }
+
+    @Override
+    public void writeUuid(UUID value) throws SQLException {
+        Binders.setUuid(stmt, ++index, value);
+    }
+
+    @Override
+    public void writeBytes(byte[] value) throws SQLException {
+        stmt.setBytes(++index, value);
+    }
+
+    @Override
+    public void writeEnum(Enum<?> value) throws SQLException {
+        Binders.setEnum(stmt, ++index, value);
+    }
+}
