@@ -26,11 +26,13 @@ public final class RepositoryParser {
     private final Elements elements;
     private final Reporter reporter;
     private final QueryMethodParser methods;
+    private final BulkMethodParser bulkMethods;
 
     public RepositoryParser(Elements elements, Types types, Reporter reporter) {
         this.elements = elements;
         this.reporter = reporter;
         this.methods = new QueryMethodParser(new TypeMapper(types), reporter);
+        this.bulkMethods = new BulkMethodParser(new TypeMapper(types), reporter);
     }
 
     public Optional<RepositoryModel> parse(TypeElement type) {
@@ -61,13 +63,18 @@ public final class RepositoryParser {
                 continue;
             }
             String label = simpleNames + "." + method.getSimpleName();
-            if (method.getAnnotation(Query.class) == null) {
+            boolean bulk = BulkMethodParser.applies(method);
+            if (!bulk && method.getAnnotation(Query.class) == null) {
                 reporter.report(Message.METHOD_WITHOUT_QUERY, method.getEnclosingElement().equals(type) ? method : type,
                         label);
                 continue;
             }
             String constant = constantName(method.getSimpleName().toString());
             int seen = constants.merge(constant, 1, Integer::sum);
+            if (bulk) {
+                bulkMethods.parse(method, label, seen == 1 ? constant : constant + "_" + seen).ifPresent(models::add);
+                continue;
+            }
             methods.parse(method, label, seen == 1 ? constant : constant + "_" + seen).ifPresent(models::add);
         }
         if (reporter.errorCount() > errorsBefore) {

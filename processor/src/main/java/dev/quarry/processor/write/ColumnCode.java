@@ -73,9 +73,14 @@ final class ColumnCode {
      * {@code _c}, the array {@code ResultColumns.resolve} returned for the same components.
      */
     static CodeBlock newRow(TypeName type, List<ComponentModel> components, String methodConstant) {
+        return newRow(type, components, methodConstant, "_c");
+    }
+
+    /** As {@link #newRow(TypeName, List, String)}, with the positions in the array named {@code positions}. */
+    static CodeBlock newRow(TypeName type, List<ComponentModel> components, String methodConstant, String positions) {
         List<CodeBlock> arguments = new ArrayList<>();
         for (int i = 0; i < components.size(); i++) {
-            arguments.add(read(components.get(i).type(), CodeBlock.of("_c[$L]", i), methodConstant));
+            arguments.add(read(components.get(i).type(), CodeBlock.of("$N[$L]", positions, i), methodConstant));
         }
         if (arguments.size() <= 2) {
             return CodeBlock.of("new $T($L)", type, CodeBlock.join(arguments, ", "));
@@ -90,6 +95,31 @@ final class ColumnCode {
             labels.add(CodeBlock.of("$S", component.column()));
         }
         return CodeBlock.join(labels, ", ");
+    }
+
+    /**
+     * {@code _out.writeLong(value)} and the like: one value to a bulk write's {@code ColumnSink},
+     * whose overloads take the primitive or the boxed (nullable) form.
+     */
+    static CodeBlock write(ScalarType type, CodeBlock value) {
+        String method = switch (type.kind()) {
+            case INT -> "writeInt";
+            case LONG -> "writeLong";
+            case SHORT -> "writeShort";
+            case DOUBLE -> "writeDouble";
+            case FLOAT -> "writeFloat";
+            case BOOLEAN -> "writeBoolean";
+            case STRING -> "writeString";
+            case DECIMAL -> "writeDecimal";
+            case INSTANT -> "writeInstant";
+            case OFFSET_DATE_TIME -> "writeOffsetDateTime";
+            case LOCAL_DATE -> "writeLocalDate";
+            case LOCAL_DATE_TIME -> "writeLocalDateTime";
+            case UUID -> "writeUuid";
+            case BYTES -> "writeBytes";
+            case ENUM -> "writeEnum";
+        };
+        return CodeBlock.of("_out.$L($L)", method, value);
     }
 
     private static String jdbcSetter(ScalarType type) {

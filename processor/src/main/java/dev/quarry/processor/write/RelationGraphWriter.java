@@ -18,6 +18,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.quarry.annotations.FetchStrategy;
 import dev.quarry.processor.model.ComponentModel;
 import dev.quarry.processor.model.QueryMethodModel;
 import dev.quarry.processor.model.RecordModel;
@@ -26,12 +27,14 @@ import dev.quarry.processor.model.ReturnModel;
 import dev.quarry.processor.model.RowType;
 import dev.quarry.processor.sql.SqlParser;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -67,13 +70,81 @@ final class RelationGraphWriter {
         }
     }
 
-    /** One SQL constant per relation path. */
+    /** One SQL constant per {@code SELECT_IN} relation path, and the joined statement if any path is {@code JOINED}. */
     List<FieldSpec> constants() {
         List<FieldSpec> fields = new ArrayList<>();
-        relations.forEach((path, relation) -> fields.add(
-                FieldSpec.builder(String.class, sqlConstant(path), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                        .initializer("$S", childSql(relation)).build()));
+        relations.forEach((path, relation) -> {
+            if (!joined(path)) {
+                fields.add(FieldSpec.builder(String.class, sqlConstant(path), Modifier.PRIVATE, Modifier.STATIC,
+                        Modifier.FINAL).initializer("$S", childSql(relation)).build());
+            }
+        });
+        if (!joinedPaths().isEmpty()) {
+            fields.add(FieldSpec.builder(String.class, joinedConstant(), Modifier.PRIVATE, Modifier.STATIC,
+                    Modifier.FINAL).initializer("$S", joinedSql()).build());
+        }
         return fields;
+    }
+
+    private boolean joined(String path) {
+        return method.fetches().get(path) == FetchStrategy.JOINED;
+    }
+
+    private List<String> joinedPaths() {
+        return relations.keySet().stream().filter(this::joined).toList();
+    }
+
+    private String joinedConstant() {
+        return method.constant() + "_JOINED_SQL";
+    }
+
+    /** {@code _j1}, {@code _j2}, … in path order: the alias of a joined relation's table. */
+    private String alias(String path) {
+        return "_j" + (joinedPaths().indexOf(path) + 1);
+    }
+
+    /**
+     * The user's SQL as a subquery numbered in its own order, LEFT JOINed to every {@code JOINED}
+     * relation's table, so that LIMIT/OFFSET in it count parents. Rows come by parent, then by
+     * each relation's order and key, so a child's own children follow it.
+     */
+    String joinedSql() {
+        StringBuilder select = new StringBuilder("SELECT _p.*");
+        StringBuilder joins = new StringBuilder();
+        Set<String> order = new LinkedHashSet<>(List.of("_p._pos"));
+        for (String path : joinedPaths()) {
+            RelationModel relation = relations.get(path);
+            String alias = alias(path);
+            int dot = path.lastIndexOf('.');
+            String parentAlias = dot < 0 ? "_p" : alias(path.substring(0, dot));
+            for (ComponentModel component : relation.child().components()) {
+                select.append(", ").append(alias).append('.').append(component.column())
+                        .append(" AS ").append(alias).append('_').append(component.column());
+            }
+            joins.append(" LEFT JOIN ").append(relation.child().table()).append(' ').append(alias)
+                    .append(" ON ").append(alias).append('.').append(relation.childKey().column())
+                    .append(" = ").append(parentAlias).append('.').append(relation.parentKey().column());
+            if (!relation.orderBy().isEmpty()) {
+                order.addAll(List.of(qualify(relation.orderBy(), alias).split(", ")));
+            }
+            relation.child().idColumns().forEach(id -> order.add(alias + "." + id));
+        }
+        return select + " FROM (SELECT _q.*, row_number() OVER () AS _pos FROM (" + method.sql() + ") _q) _p"
+                + joins + " ORDER BY " + String.join(", ", order);
+    }
+
+    /** Prefixes each {@code ORDER BY} item that starts with a bare column name with the table alias. */
+    static String qualify(String orderBy, String alias) {
+        List<String> items = new ArrayList<>();
+        for (String item : orderBy.split(",")) {
+            String trimmed = item.trim();
+            int word = (int) trimmed.chars().takeWhile(c -> Character.isLetterOrDigit(c) || c == '_').count();
+            String rest = trimmed.substring(word).trim();
+            boolean bareColumn = word > 0 && !Character.isDigit(trimmed.charAt(0))
+                    && !rest.startsWith("(") && !rest.startsWith(".");
+            items.add(bareColumn ? alias + "." + trimmed : trimmed);
+        }
+        return String.join(", ", items);
     }
 
     /** Holder records for every record in the graph that has relations. */
@@ -111,21 +182,31 @@ final class RelationGraphWriter {
         CodeBlock.Builder code = CodeBlock.builder()
                 .addStatement("$T _conn = _core.acquire($N)", CONNECTION, label)
                 .beginControlFlow("try")
-                .addStatement("$T _parents = new $T<>()", parents, ArrayList.class)
-                .beginControlFlow("try ($T _stmt = _conn.prepareStatement($N))", PREPARED_STATEMENT, sql)
+                .addStatement("$T _parents = new $T<>()", parents, ArrayList.class);
+        String statement = joinedPaths().isEmpty() ? sql : joinedConstant();
+        for (String path : joinedPaths()) {
+            code.addStatement("$T $N = new $T<>()", listOf(rowType(relations.get(path).child())), "_" + variable(path),
+                    ArrayList.class);
+            code.addStatement("$T<Object> $N = new $T<>()", Set.class, "_" + variable(path) + "Seen", HashSet.class);
+        }
+        code.beginControlFlow("try ($T _stmt = _conn.prepareStatement($N))", PREPARED_STATEMENT, statement)
                 .add(binds)
                 .addStatement("long _start = System.nanoTime()")
                 .beginControlFlow("try ($T _rs = _stmt.executeQuery())", RESULT_SET)
                 .addStatement("int[] _c = $T.resolve(_rs, $N, $L)", RESULT_COLUMNS, label,
-                        ColumnCode.columnLabels(root.components()))
-                .beginControlFlow("while (_rs.next())")
-                .addStatement("_parents.add($L)", ColumnCode.newRow(parentRow, root.components(), label))
-                .endControlFlow()
-                .endControlFlow()
-                .addStatement("$T.executed($N, $N, $L, _parents.size(), _start)", SQL_LOG, label, sql,
-                        method.binds().size())
-                .nextControlFlow("catch ($T _e)", SQL_EXCEPTION)
-                .addStatement("throw $T.translate(_e, $N, $N)", SQL_ERRORS, label, sql)
+                        ColumnCode.columnLabels(root.components()));
+        if (joinedPaths().isEmpty()) {
+            code.beginControlFlow("while (_rs.next())")
+                    .addStatement("_parents.add($L)", ColumnCode.newRow(parentRow, root.components(), label))
+                    .endControlFlow()
+                    .endControlFlow()
+                    .addStatement("$T.executed($N, $N, $L, _parents.size(), _start)", SQL_LOG, label, sql,
+                            method.binds().size());
+        } else {
+            readJoinedRows(code, parentRow);
+        }
+        code.nextControlFlow("catch ($T _e)", SQL_EXCEPTION)
+                .addStatement("throw $T.translate(_e, $N, $N)", SQL_ERRORS, label, statement)
                 .endControlFlow();
         switch (result.shape()) {
             case ONE -> code.beginControlFlow("if (_parents.isEmpty())")
@@ -161,6 +242,59 @@ final class RelationGraphWriter {
     }
 
     /**
+     * Reads the joined rows: a new parent whenever the row number of the user's query changes, and
+     * each joined child the first time its key appears (NULL keys are the LEFT JOIN's "no child").
+     */
+    private void readJoinedRows(CodeBlock.Builder code, TypeName parentRow) {
+        code.addStatement("int _pos = $T.resolve(_rs, $N, $S)[0]", RESULT_COLUMNS, label, "_pos");
+        for (String path : joinedPaths()) {
+            RecordModel child = relations.get(path).child();
+            List<CodeBlock> labels = new ArrayList<>();
+            child.components().forEach(c -> labels.add(CodeBlock.of("$S", alias(path) + "_" + c.column())));
+            code.addStatement("int[] $N = $T.resolve(_rs, $N, $L)", positions(path), RESULT_COLUMNS, label,
+                    CodeBlock.join(labels, ", "));
+        }
+        code.addStatement("long _lastPos = 0")
+                .addStatement("int _rows = 0")
+                .beginControlFlow("while (_rs.next())")
+                .addStatement("_rows++")
+                .addStatement("long _p = _rs.getLong(_pos)")
+                .beginControlFlow("if (_p != _lastPos)")
+                .addStatement("_parents.add($L)", ColumnCode.newRow(parentRow, root.components(), label))
+                .addStatement("_lastPos = _p")
+                .endControlFlow();
+        for (String path : joinedPaths()) {
+            RecordModel child = relations.get(path).child();
+            List<CodeBlock> ids = new ArrayList<>();
+            for (String id : child.idColumns()) {
+                int index = child.components().indexOf(child.componentForColumn(id).orElseThrow());
+                ids.add(CodeBlock.of("$N[$L]", positions(path), index));
+            }
+            code.beginControlFlow("if ($T.firstSeen($N, _rs, $L))", RELATION_LOADER, "_" + variable(path) + "Seen",
+                            CodeBlock.join(ids, ", "))
+                    .addStatement("$N.add($L)", "_" + variable(path),
+                            ColumnCode.newRow(rowType(child), child.components(), label, positions(path)))
+                    .endControlFlow();
+        }
+        code.endControlFlow()
+                .addStatement("$T.executed($N, $N, $L, _rows, _start)", SQL_LOG, label, joinedConstant(),
+                        method.binds().size())
+                .endControlFlow();
+    }
+
+    private String positions(String path) {
+        return "_c" + alias(path).substring(2);
+    }
+
+    private static TypeName rowType(RecordModel record) {
+        return record.hasRelations() ? holderName(record) : record.type();
+    }
+
+    private static TypeName listOf(TypeName element) {
+        return ParameterizedTypeName.get(ClassName.get(List.class), element);
+    }
+
+    /**
      * Loads the relations of {@code record} for the rows in {@code rowsVar}, deepest first where
      * they nest; returns, per relation component, the variable holding its children by parent key.
      */
@@ -169,18 +303,20 @@ final class RelationGraphWriter {
         for (RelationModel relation : record.relations()) {
             String path = prefix + relation.component();
             RecordModel child = relation.child();
-            TypeName childRow = child.hasRelations() ? holderName(child) : child.type();
+            TypeName childRow = rowType(child);
             String rows = "_" + variable(path);
-            code.add("$T $N = $T.load(_conn, $N, $N, $S, $T.keys($N, _r -> _r.$N()), _result -> {\n",
-                            ParameterizedTypeName.get(ClassName.get(List.class), childRow), rows, RELATION_LOADER,
-                            label, sqlConstant(path), relation.childKey().type().kind().arrayElementType(),
-                            RELATION_LOADER, rowsVar, relation.parentKey().name())
-                    .indent()
-                    .addStatement("int[] _c = $T.resolve(_result, $N, $L)", RESULT_COLUMNS, label,
-                            ColumnCode.columnLabels(child.components()))
-                    .addStatement("return _rs -> $L", ColumnCode.newRow(childRow, child.components(), label))
-                    .unindent()
-                    .add("});\n");
+            if (!joined(path)) {
+                code.add("$T $N = $T.load(_conn, $N, $N, $S, $T.keys($N, _r -> _r.$N()), _result -> {\n",
+                                listOf(childRow), rows, RELATION_LOADER, label, sqlConstant(path),
+                                relation.childKey().type().kind().arrayElementType(), RELATION_LOADER, rowsVar,
+                                relation.parentKey().name())
+                        .indent()
+                        .addStatement("int[] _c = $T.resolve(_result, $N, $L)", RESULT_COLUMNS, label,
+                                ColumnCode.columnLabels(child.components()))
+                        .addStatement("return _rs -> $L", ColumnCode.newRow(childRow, child.components(), label))
+                        .unindent()
+                        .add("});\n");
+            }
             Map<String, String> childMaps = tiers(code, child, rows, path + ".");
             String byParent = rows + "ByParent";
             code.addStatement("$T $N = $T.group($N, _r -> _r.$N(), _r -> $L)",

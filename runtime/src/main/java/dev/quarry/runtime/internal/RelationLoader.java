@@ -83,6 +83,27 @@ public final class RelationLoader {
         SqlLog.executed(method, sql, 1, rows.size() - before, start);
     }
 
+    /**
+     * For {@code JOINED} rows: whether the child whose key is in {@code keyColumns} appears for the
+     * first time. A NULL key is the LEFT JOIN's "no child" and never counts.
+     */
+    public static boolean firstSeen(Set<Object> seen, ResultSet rs, int... keyColumns) throws SQLException {
+        Object key;
+        if (keyColumns.length == 1) {
+            key = rs.getObject(keyColumns[0]);
+        } else {
+            Object[] parts = new Object[keyColumns.length];
+            for (int i = 0; i < keyColumns.length; i++) {
+                parts[i] = rs.getObject(keyColumns[i]);
+                if (parts[i] == null) {
+                    return false;
+                }
+            }
+            key = java.util.Arrays.asList(parts);
+        }
+        return key != null && seen.add(key);
+    }
+
     /** Children grouped by their parent key, each built by {@code build}, in the order given. */
     public static <T, K, C> Map<K, List<C>> group(List<T> rows, Function<T, K> key, Function<T, C> build) {
         Map<K, List<C>> groups = new LinkedHashMap<>();

@@ -1,0 +1,147 @@
+package dev.quarry.processor.sql;
+
+import dev.quarry.processor.model.ComponentModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The statements of bulk writes, written once at compile time from a table and its columns.
+ * Names are quoted only where PostgreSQL needs it (upper case, odd characters, reserved words),
+ * so the SQL in logs reads as a person would write it.
+ */
+public final class BulkSql {
+    private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_$]*");
+    /** PostgreSQL's reserved key words (Appendix C), which cannot be column or table names unquoted. */
+    private static final Set<String> RESERVED = Set.of(
+            "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "authorization", "binary",
+            "both", "case", "cast", "check", "collate", "collation", "column", "concurrently", "constraint", "create",
+            "cross", "current_catalog", "current_date", "current_role", "current_schema", "current_time",
+            "current_timestamp", "current_user", "default", "deferrable", "desc", "distinct", "do", "else", "end",
+            "except", "false", "fetch", "for", "foreign", "freeze", "from", "full", "grant", "group", "having", "ilike",
+            "in", "initially", "inner", "intersect", "into", "is", "isnull", "join", "lateral", "leading", "left",
+            "like", "limit", "localtime", "localtimestamp", "natural", "not", "notnull", "null", "offset", "on", "only",
+            "or", "order", "outer", "overlaps", "placing", "primary", "references", "returning", "right", "select",
+            "session_user", "similar", "some", "symmetric", "system_user", "table", "tablesample", "then", "to",
+            "trailing", "true", "union", "unique", "user", "using", "variadic", "verbose", "when", "where", "window",
+            "with");
+
+    private BulkSql() {}
+
+    /** A column name as SQL text: {@code total}, {@code "order"}, {@code "Total"}. */
+    public static String identifier(String name) {
+        if (PLAIN.matcher(name).matches() && !RESERVED.contains(name)) {
+            return name;
+        }
+        return '"' + name.replace("\"", "\"\"") + '"';
+    }
+
+    /** A {@code @Table} name as SQL text; {@code billing.invoices} names a schema. Already quoted text is kept. */
+    public static String table(String table) {
+        if (table.indexOf('"') >= 0) {
+            return table;
+        }
+        List<String> parts = new ArrayList<>();
+        for (String part : table.split("\\.", -1)) {
+            parts.add(identifier(part));
+        }
+        return String.join(".", parts);
+    }
+
+    /** {@code COPY t (a, b) FROM STDIN (FORMAT binary)}. */
+    public static String copy(String table, List<ComponentModel> columns) {
+        return "COPY " + table(table) + " (" + names(columns) + ") FROM STDIN (FORMAT binary)";
+    }
+
+    /** {@code INSERT INTO t (a, b) VALUES }: what every row template follows. */
+    public static String valuesPrefix(String table, List<ComponentModel> columns) {
+        return "INSERT INTO " + table(table) + " (" + names(columns) + ") VALUES ";
+    }
+
+    /** {@code (?, ?)}: one row's parameters. */
+    public static String valuesRow(int columns) {
+        return "(" + String.join(", ", java.util.Collections.nCopies(columns, "?")) + ")";
+    }
+
+    /**
+     * {@code INSERT INTO t (a, b) SELECT * FROM unnest(?::int8[], ?::text[])}; with
+     * {@code returning}, the unnested rows are numbered and inserted in that order, so the
+     * RETURNING rows come back in input order.
+     */
+    public static String unnestInsert(String table, List<ComponentModel> columns, List<String> returning) {
+        return "INSERT INTO " + table(table) + " (" + names(columns) + ") "
+                + unnestSelect(columns, List.of(), !returning.isEmpty()) + returningClause(returning);
+    }
+
+    /**
+     * The UNNEST insert with {@code ON CONFLICT (conflict) DO UPDATE SET c = EXCLUDED.c, …,
+     * t = now()}, or {@code DO NOTHING} when there is nothing to update. Touch columns take
+     * {@code now()} on insert as well.
+     */
+    public static String upsert(String table, List<ComponentModel> columns, List<ComponentModel> conflict,
+                                List<ComponentModel> update, List<ComponentModel> touch, boolean doNothing,
+                                List<String> returning) {
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(table(table)).append(" (").append(names(columns))
+                .append(") ").append(unnestSelect(columns, touch, !returning.isEmpty()))
+                .append(" ON CONFLICT (").append(names(conflict)).append(")");
+        List<String> sets = new ArrayList<>();
+        if (!doNothing) {
+            for (ComponentModel c : update) {
+                sets.add(identifier(c.column()) + " = EXCLUDED." + identifier(c.column()));
+            }
+            for (ComponentModel c : touch) {
+                sets.add(identifier(c.column()) + " = now()");
+            }
+        }
+        sql.append(sets.isEmpty() ? " DO NOTHING" : " DO UPDATE SET " + String.join(", ", sets));
+        return sql.append(returningClause(returning)).toString();
+    }
+
+    /**
+     * {@code SELECT * FROM unnest(…)} when every column comes from its array as is; otherwise the
+     * select list names them, with {@code now()} for touched columns and input order kept by
+     * ordinality when rows are returned.
+     */
+    private static String unnestSelect(List<ComponentModel> columns, List<ComponentModel> touch, boolean ordered) {
+        String arrays = columns.stream().map(c -> "?::" + c.type().kind().arrayElementType() + "[]")
+                .collect(Collectors.joining(", "));
+        if (touch.isEmpty() && !ordered) {
+            return "SELECT * FROM unnest(" + arrays + ")";
+        }
+        String ordinality = ordinalityName(columns);
+        List<String> select = new ArrayList<>();
+        for (ComponentModel c : columns) {
+            select.add(touch.contains(c) ? "now()" : "u." + identifier(c.column()));
+        }
+        String sql = "SELECT " + String.join(", ", select) + " FROM unnest(" + arrays + ")";
+        if (ordered) {
+            return sql + " WITH ORDINALITY AS u(" + names(columns) + ", " + ordinality + ") ORDER BY u." + ordinality;
+        }
+        return sql + " AS u(" + names(columns) + ")";
+    }
+
+    /** A name for the row number that no column already has. */
+    private static String ordinalityName(List<ComponentModel> columns) {
+        String name = "_ord";
+        while (true) {
+            String candidate = name;
+            if (columns.stream().noneMatch(c -> c.column().equals(candidate))) {
+                return candidate;
+            }
+            name = "_" + name;
+        }
+    }
+
+    private static String returningClause(List<String> returning) {
+        if (returning.isEmpty()) {
+            return "";
+        }
+        return " RETURNING " + returning.stream().map(BulkSql::identifier).collect(Collectors.joining(", "));
+    }
+
+    private static String names(List<ComponentModel> columns) {
+        return columns.stream().map(c -> identifier(c.column())).collect(Collectors.joining(", "));
+    }
+}
