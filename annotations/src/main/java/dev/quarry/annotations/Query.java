@@ -34,4 +34,10 @@ import java.lang.annotation.Target;
 public @interface Query {
     /** The SQL statement. */
     String value();
+
+    /**
+     * Seconds the statement may run before it is cancelled with a {@code QueryTimeoutException};
+     * 0, the default, leaves it to the server's {@code statement_timeout}.
+     */
+    int timeout() default 0;
 }

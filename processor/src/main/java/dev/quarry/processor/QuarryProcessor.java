@@ -8,6 +8,8 @@ import dev.quarry.processor.diag.Reporter;
 import dev.quarry.processor.model.RepositoryModel;
 import dev.quarry.processor.parse.RepositoryParser;
 import dev.quarry.processor.validate.QueryValidator;
+import dev.quarry.processor.verify.Verification;
+import dev.quarry.processor.verify.VerifyOptions;
 import dev.quarry.processor.write.RepositoryWriter;
 import java.io.IOException;
 import java.util.LinkedHashSet;
@@ -16,6 +18,7 @@ import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
+import javax.annotation.processing.SupportedOptions;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.TypeElement;
@@ -26,8 +29,12 @@ import javax.lang.model.element.TypeElement;
  * types another processor has yet to generate waits for a later round.
  */
 @AutoService(Processor.class)
+@SupportedOptions({VerifyOptions.URL, VerifyOptions.USER, VerifyOptions.PASSWORD, VerifyOptions.SCHEMA,
+        VerifyOptions.MODE})
 public final class QuarryProcessor extends AbstractProcessor {
     private final Set<String> deferred = new LinkedHashSet<>();
+    /** SQL verification against a database, opened on first need and closed when processing is over. */
+    private Verification verification;
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
@@ -79,6 +86,9 @@ public final class QuarryProcessor extends AbstractProcessor {
                 reporter.report(Message.UNRESOLVED_TYPE, type, name, UnresolvedTypes.find(type).orElse("?"));
             }
             deferred.clear();
+            if (verification != null) {
+                verification.close();
+            }
         }
         return false;
     }
@@ -86,10 +96,20 @@ public final class QuarryProcessor extends AbstractProcessor {
     private void process(TypeElement repository, Reporter reporter) throws IOException {
         RepositoryParser parser = new RepositoryParser(processingEnv.getElementUtils(), processingEnv.getTypeUtils(),
                 reporter);
+        int errorsBefore = reporter.errorCount();
         Optional<RepositoryModel> model = parser.parse(repository);
-        if (model.isEmpty() || !new QueryValidator(reporter).validate(model.get())) {
+        if (model.isEmpty()) {
             return;
         }
+        // validate the methods that parsed even when others did not, so one build shows every error
+        new QueryValidator(reporter).validate(model.get());
+        if (reporter.errorCount() > errorsBefore) {
+            return;
+        }
+        if (verification == null) {
+            verification = Verification.create(processingEnv);
+        }
+        verification.verify(model.get(), reporter);
         boolean generatedAvailable =
                 processingEnv.getElementUtils().getTypeElement("javax.annotation.processing.Generated") != null;
         JavaFile file = new RepositoryWriter(generatedAvailable).write(model.get());

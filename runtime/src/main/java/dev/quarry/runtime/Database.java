@@ -35,18 +35,21 @@ public final class Database implements AutoCloseable {
         Core.grantAccess(db -> db.core);
     }
 
+    /** Threads for CompletableFuture methods over a caller's data source, when there are no virtual threads. */
+    private static final int DEFAULT_ASYNC_THREADS = 10;
+
     private final Core core;
     private final HikariDataSource ownedPool;
     private final ConcurrentMap<Class<?>, Object> repositories = new ConcurrentHashMap<>();
 
-    private Database(DataSource dataSource, HikariDataSource ownedPool) {
-        this.core = new Core(dataSource);
+    private Database(DataSource dataSource, HikariDataSource ownedPool, int asyncThreads) {
+        this.core = new Core(dataSource, asyncThreads);
         this.ownedPool = ownedPool;
     }
 
     /** A database over a data source the caller owns; {@link #close()} leaves it open. */
     public static Database of(DataSource dataSource) {
-        return new Database(Objects.requireNonNull(dataSource, "dataSource"), null);
+        return new Database(Objects.requireNonNull(dataSource, "dataSource"), null, DEFAULT_ASYNC_THREADS);
     }
 
     public static Builder builder() {
@@ -128,9 +131,13 @@ public final class Database implements AutoCloseable {
         };
     }
 
-    /** Closes the pool this database built; a data source passed to {@link #of} stays open. */
+    /**
+     * Stops the executor of {@code CompletableFuture} methods and closes the pool this database
+     * built; a data source passed to {@link #of} stays open.
+     */
     @Override
     public void close() {
+        core.close();
         if (ownedPool != null) {
             ownedPool.close();
         }
@@ -208,7 +215,7 @@ public final class Database implements AutoCloseable {
             config.setConnectionTimeout(connectionTimeout.toMillis());
             config.setPoolName("quarry");
             HikariDataSource pool = new HikariDataSource(config);
-            return new Database(pool, pool);
+            return new Database(pool, pool, maximumPoolSize);
         }
     }
 }

@@ -12,7 +12,7 @@ public enum Message {
     REPOSITORY_INNER_CLASS("@Repository type %s must be static to be implemented outside it"),
     REPOSITORY_GENERIC("@Repository type %s must not declare type parameters"),
     REPOSITORY_NO_CONSTRUCTOR("abstract @Repository class %s needs an accessible no-argument constructor"),
-    METHOD_WITHOUT_QUERY("abstract method %s has no @Query; every abstract method of a @Repository needs one"),
+    METHOD_WITHOUT_QUERY("abstract method %s has no @Query; every abstract method of a @Repository needs one (or @Tree, @Insert, @Upsert)"),
     METHOD_GENERIC("@Query method %s must not declare type parameters"),
     SQL_EMPTY("@Query on %s has no SQL"),
     SQL_MULTIPLE_STATEMENTS("@Query on %s holds more than one statement (a ';' at offset %d); write one statement per method"),
@@ -31,7 +31,6 @@ public enum Message {
     UNSUPPORTED_COMPONENT_TYPE("component '%s' of record %s has type %s, which cannot be read from a column; "
             + "use a scalar (int, long, String, BigDecimal, java.time types, UUID, boolean, byte[], an enum, or their boxed forms)"),
     NO_ROWS_RETURNED("%s returns %s, but its %s statement returns no rows; add RETURNING or return int, long or void"),
-    UPDATE_COUNT_FOR_QUERY("%s returns %s for a %s statement; a record, Optional or List return reads its rows"),
     MISSING_RESULT_COLUMN("component '%s' of %s reads column \"%s\", which the %s list does not produce; its columns are %s "
             + "(alias the expression with AS %s, or name the column with @Column)"),
     STREAM_WITHOUT_ROWS("%s returns %s, but its %s statement returns no rows to stream; add RETURNING or return int, long or void"),
@@ -48,6 +47,13 @@ public enum Message {
     RELATION_JOINED_QUERY("%s fetches '%s' JOINED, but that relation has its own query; JOINED reads the child table directly"),
     RELATION_JOINED_UNDER_SELECT_IN("%s fetches '%s' JOINED under '%s', which is loaded SELECT_IN; a JOINED relation's parent must be the query's result or JOINED too"),
     STREAM_WITH_RELATIONS("%s streams %s, which has @Relation components; return a List, or stream the parents and load their children in a second method"),
+    ASYNC_STREAM("%s returns a CompletableFuture of a Stream; a stream holds a connection until closed, so return the Stream itself"),
+    TRANSACTIONAL_RETRIES("@Transactional on %s asks for %d retries; use 0 or more"),
+    TRANSACTIONAL_NOT_OVERRIDABLE("@Transactional method %s cannot be overridden by the generated class (it is private, static or final)"),
+    QUERY_TIMEOUT_NEGATIVE("@Query on %s has timeout %d; use seconds above 0, or 0 for none"),
+    TREE_MAX_DEPTH("@Tree on %s has maxDepth %d; it must be at least 1"),
+    TREE_UNKNOWN_COLUMN("@Tree on %s: its %s column \"%s\" is not read by %s, whose columns are %s"),
+    TOP_PER_GROUP_LIMIT("@TopPerGroup on %s has limit \"%s\"; use a positive number or a parameter such as :n"),
     FETCH_UNKNOWN_PATH("@Fetch on %s names '%s', which is not a relation of %s; its relations are %s"),
     FETCH_WITHOUT_RELATIONS("@Fetch on %s has nothing to apply to: %s has no @Relation components"),
     BULK_CONFLICTING_ANNOTATIONS("%s has both @%s and @%s; a method is one kind of statement: @Query, @Insert, @Upsert, or @Batch with @Query"),
@@ -58,6 +64,7 @@ public enum Message {
     BULK_UNSUPPORTED_RETURN("%s returns %s; @%s returns void, or the rows %s as int or long%s"),
     BULK_CHUNK_SIZE_INVALID("@%s on %s has chunkSize %d; it must be at least 1"),
     BULK_UNKNOWN_COLUMN("@%s on %s: %s names \"%s\", which is neither a column nor a component of %s; its columns are %s"),
+    BULK_UNKNOWN_RETURNING("@%s on %s: returning names \"%s\", which is neither a column nor a component of %s; its columns are %s. To return a column the record does not write (a generated key), return a List of a record with that component"),
     BULK_RETURNING_STRATEGY("@Insert on %s returns rows with strategy %s, which cannot; returning works with UNNEST and AUTO (which then uses UNNEST)"),
     BULK_RETURNING_NEEDS_LIST("%s has returning %s but returns %s; return a List of the returned column, or of a record of the returned columns"),
     BULK_RETURNING_SHAPE("%s returns %s, but returning %s %s"),
@@ -67,6 +74,26 @@ public enum Message {
     BATCH_WITHOUT_QUERY("@Batch on %s needs a @Query: the statement to run once per element"),
     BATCH_RETURNS_ROWS("@Batch on %s runs a %s statement that returns rows; a batch only counts affected rows, so drop RETURNING or use @Insert(returning = ...)"),
     BATCH_UNKNOWN_COMPONENT("%s in @Query on %s: element record %s has no component '%s'; its components are %s"),
+    // Verification against a database (-Aquarry.verify.*): what PostgreSQL says about each statement.
+    VERIFY_SQL_REJECTED("%s: PostgreSQL rejects the SQL%s: %s"),
+    VERIFY_GENERATED_SQL_REJECTED("%s: PostgreSQL rejects the %s%s: %s; the statement: %s"),
+    VERIFY_PARAMETER_TYPE("%s: %s binds %s, but PostgreSQL expects %s there; cast it in the SQL or change the parameter's type"),
+    VERIFY_PARAMETER_TYPES_REJECTED("%s: PostgreSQL rejects the statement with the parameters bound as Quarry binds them (%s)%s: %s"),
+    VERIFY_COLUMN_WITHOUT_COMPONENT("%s: result columns %s map to no component of %s, whose components read %s; "
+            + "drop them from the statement or add components for them"),
+    VERIFY_COMPONENT_WITHOUT_COLUMN("%s: component '%s' of %s reads column \"%s\", which the statement does not return; "
+            + "its columns are %s"),
+    VERIFY_COLUMN_TYPE("%s: column \"%s\" is %s, which cannot be read into %s (%s); %s"),
+    VERIFY_COLUMN_TYPE_LOSSY(Diagnostic.Kind.WARNING, "%s: column \"%s\" is %s; read into %s (%s) it may lose %s"),
+    VERIFY_NULLABLE_PRIMITIVE(Diagnostic.Kind.WARNING, "%s: column \"%s\" can be NULL, but %s is a primitive %s; "
+            + "a NULL fails at runtime, so use %s or exclude NULL in the SQL"),
+    VERIFY_SCALAR_COLUMN_COUNT("%s returns %s, which reads one column, but the statement returns %d: %s"),
+    VERIFY_COPY_COLUMN_TYPES("@Insert on %s writes with COPY, whose binary format needs each column's exact type: %s; "
+            + "use strategy UNNEST (or AUTO, which falls back to it), or change the component types"),
+    VERIFY_UPSERT_NO_UNIQUE_KEY("@Upsert on %s: ON CONFLICT (%s) needs a unique index or constraint on exactly those "
+            + "columns of %s; its unique keys are %s"),
+    VERIFY_UNAVAILABLE("cannot verify SQL against the database of -A%s=%s: %s"),
+    VERIFY_OPTION_INVALID("-A%s=%s cannot be used: %s"),
     INTERNAL_ERROR("internal error in the Quarry processor while processing %s: %s; please report it with this message"),
     UNRESOLVED_TYPE("%s refers to a type that does not exist (or was never generated): %s");
 

@@ -23,11 +23,16 @@ import javax.lang.model.element.Modifier;
  * @param sql the JDBC SQL with {@code ?} placeholders
  * @param binds what each {@code ?} binds, in order
  * @param result how the result is produced
+ * @param declaredReturn the method's return type as declared ({@code CompletableFuture<X>} for async methods, whose {@code result} reads X)
+ * @param async whether it runs on the database's executor and returns a {@code CompletableFuture}
+ * @param transaction its {@code @Transactional} settings, or {@code null}
+ * @param timeout the statement timeout in seconds, 0 for none
  * @param fetches the strategy for every relation path of the result record ({@code orders.items}), empty without relations
  */
 public record QueryMethodModel(ExecutableElement element, String name, String label, String constant,
                                Modifier visibility, List<ParameterModel> parameters, boolean varargs,
                                List<TypeName> thrown,
                                ParsedSql parsed, String sql, List<BindStep> binds, ReturnModel result,
-                               Map<String, FetchStrategy> fetches)
+                               Map<String, FetchStrategy> fetches, TypeName declaredReturn, boolean async,
+                               TransactionModel transaction, int timeout)
         implements MethodModel {}

@@ -17,7 +17,9 @@ public enum ScalarKind {
     UUID("uuid"),
     BYTES("bytea"),
     /** Bound and read by constant name, as text (which PostgreSQL also casts to and from its enum types). */
-    ENUM("text");
+    ENUM("text"),
+    /** A {@code List} of one of the kinds above, read from and bound as a PostgreSQL array. */
+    ARRAY(null);
 
     private final String arrayElementType;
 

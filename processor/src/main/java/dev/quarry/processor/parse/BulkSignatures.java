@@ -153,9 +153,9 @@ final class BulkSignatures {
                 resolved = column(row, requested).map(ComponentModel::column).orElse(null);
             }
             if (resolved == null) {
-                reporter.report(Message.BULK_UNKNOWN_COLUMN, method, mirror, value, annotation, label, "returning",
-                        requested, row == null ? input.simpleName() : input.simpleName() + " or " + row.simpleName(),
-                        columnNames(input));
+                reporter.report(Message.BULK_UNKNOWN_RETURNING, method, mirror, value, annotation, label, requested,
+                        row == null ? input.simpleName() : input.simpleName() + " or " + row.simpleName(),
+                        row == null ? columnNames(input) : union(columnNames(input), columnNames(row)));
                 return Optional.empty();
             }
             columns.add(resolved);
@@ -192,6 +192,10 @@ final class BulkSignatures {
 
     static List<String> columnNames(RecordModel record) {
         return record.components().stream().map(ComponentModel::column).toList();
+    }
+
+    private static List<String> union(List<String> first, List<String> second) {
+        return List.copyOf(new LinkedHashSet<>(java.util.stream.Stream.concat(first.stream(), second.stream()).toList()));
     }
 
     /** The element type of {@code type} when it is one of {@code containers}; {@code ? extends E} gives E. */

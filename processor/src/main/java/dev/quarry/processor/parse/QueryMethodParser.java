@@ -5,6 +5,8 @@ import dev.quarry.annotations.Bind;
 import dev.quarry.annotations.FetchSize;
 import dev.quarry.annotations.FetchStrategy;
 import dev.quarry.annotations.Query;
+import dev.quarry.annotations.TopPerGroup;
+import dev.quarry.annotations.Tree;
 import dev.quarry.processor.diag.Message;
 import dev.quarry.processor.diag.Reporter;
 import dev.quarry.processor.model.BindStep;
@@ -18,6 +20,7 @@ import dev.quarry.processor.model.ReturnModel;
 import dev.quarry.processor.model.ReturnModel.Shape;
 import dev.quarry.processor.model.RowType;
 import dev.quarry.processor.model.ScalarType;
+import dev.quarry.processor.model.TransactionModel;
 import dev.quarry.processor.sql.ParsedSql;
 import dev.quarry.processor.sql.Placeholder;
 import dev.quarry.processor.sql.SqlParser;
@@ -50,16 +53,29 @@ final class QueryMethodParser {
         this.reporter = reporter;
     }
 
-    Optional<QueryMethodModel> parse(ExecutableElement method, String label, String constant) {
+    Optional<QueryMethodModel> parse(ExecutableElement method, String label, String constant,
+                                     TransactionModel transaction) {
         int errorsBefore = reporter.errorCount();
-        AnnotationMirror annotation = Annotations.mirror(method, Query.class);
+        Query query = method.getAnnotation(Query.class);
+        Tree tree = method.getAnnotation(Tree.class);
+        AnnotationMirror annotation = Annotations.mirror(method, tree != null ? Tree.class : Query.class);
+        int timeout = query == null ? 0 : query.timeout();
         AnnotationValue value = Annotations.value(annotation, "value");
         if (!method.getTypeParameters().isEmpty()) {
             reporter.report(Message.METHOD_GENERIC, method, label);
         }
+        if (timeout < 0) {
+            reporter.report(Message.QUERY_TIMEOUT_NEGATIVE, method, annotation, Annotations.value(annotation, "timeout"),
+                    label, timeout);
+        }
+        if (tree != null && tree.maxDepth() < 1) {
+            reporter.report(Message.TREE_MAX_DEPTH, method, annotation, Annotations.value(annotation, "maxDepth"), label,
+                    tree.maxDepth());
+        }
 
-        ParsedSql parsed = SqlParser.parse(method.getAnnotation(Query.class).value());
-        for (ParsedSql.Problem problem : parsed.problems()) {
+        // problems are found in the SQL as written, so their offsets point into the annotation's text
+        ParsedSql written = SqlParser.parse(tree != null ? TreeSql.build(tree) : query.value());
+        for (ParsedSql.Problem problem : written.problems()) {
             switch (problem.kind()) {
                 case EMPTY -> reporter.report(Message.SQL_EMPTY, method, annotation, value, label);
                 case MULTIPLE_STATEMENTS -> reporter.report(Message.SQL_MULTIPLE_STATEMENTS, method, annotation, value,
@@ -68,6 +84,8 @@ final class QueryMethodParser {
                         label, problem.offset());
             }
         }
+        ParsedSql parsed = method.getAnnotation(TopPerGroup.class) == null
+                ? written : SqlParser.parse(TopPerGroupSql.wrap(method, label, reporter));
 
         List<ParameterModel> parameters = new ArrayList<>();
         Map<String, ParameterModel> byBindName = new HashMap<>();
@@ -79,11 +97,16 @@ final class QueryMethodParser {
                 parameters.add(p);
             });
         }
-        Optional<ReturnModel> result = result(method, label, parsed);
+        Optional<TypeMirror> future = types.typeArgument(method.getReturnType(), "java.util.concurrent.CompletableFuture");
+        TypeMirror returned = future.orElse(method.getReturnType());
+        Optional<ReturnModel> result = result(method, returned, future.isPresent(), label, parsed);
         List<BindStep> binds = binds(method, annotation, value, label, parsed, byBindName);
 
         Map<String, FetchStrategy> fetches = result.isPresent()
                 ? FetchPlanner.plan(method, label, result.get(), reporter) : Map.of();
+        if (tree != null && result.isPresent()) {
+            checkTreeColumns(method, annotation, label, tree, result.get());
+        }
         if (reporter.errorCount() > errorsBefore || result.isEmpty()) {
             return Optional.empty();
         }
@@ -93,7 +116,24 @@ final class QueryMethodParser {
         });
         List<TypeName> thrown = method.getThrownTypes().stream().map(TypeName::get).toList();
         return Optional.of(new QueryMethodModel(method, method.getSimpleName().toString(), label, constant,
-                visibility(method), List.copyOf(parameters), method.isVarArgs(), thrown, parsed, sql, binds, result.get(), fetches));
+                visibility(method), List.copyOf(parameters), method.isVarArgs(), thrown, parsed, sql, binds, result.get(), fetches,
+                TypeName.get(method.getReturnType()), future.isPresent(), transaction,
+                timeout));
+    }
+
+    /** A tree's id and parent columns must be read by the result record, which is how the walk is seen. */
+    private void checkTreeColumns(ExecutableElement method, AnnotationMirror annotation, String label, Tree tree,
+                                  ReturnModel result) {
+        if (!(result.row() instanceof RowType.Record record)) {
+            return;
+        }
+        List<String> columns = record.model().components().stream().map(ComponentModel::column).toList();
+        for (String[] attribute : new String[][] {{"id", tree.id()}, {"parent", tree.parent()}}) {
+            if (!columns.contains(attribute[1])) {
+                reporter.report(Message.TREE_UNKNOWN_COLUMN, method, annotation, Annotations.value(annotation, attribute[0]),
+                        label, attribute[0], attribute[1], record.model().simpleName(), columns);
+            }
+        }
     }
 
     private static Modifier visibility(ExecutableElement method) {
@@ -149,15 +189,22 @@ final class QueryMethodParser {
         return records.parse(record, target);
     }
 
-    private Optional<ReturnModel> result(ExecutableElement method, String label, ParsedSql parsed) {
-        TypeMirror type = method.getReturnType();
+    /**
+     * How {@code type} (the declared return type, or X of an async {@code CompletableFuture<X>}) is
+     * produced; an async method's {@code Void}, {@code Integer} and {@code Long} stand for void and
+     * update counts.
+     */
+    private Optional<ReturnModel> result(ExecutableElement method, TypeMirror type, boolean async, String label,
+                                         ParsedSql parsed) {
         TypeName name = TypeName.get(type);
-        if (type.getKind() == TypeKind.VOID) {
-            return Optional.of(new ReturnModel(Shape.VOID, null, name, 0));
+        if (type.getKind() == TypeKind.VOID || (async && name.equals(TypeName.VOID.box()))) {
+            return Optional.of(new ReturnModel(Shape.VOID, null, TypeName.VOID, 0));
         }
-        if (!parsed.returnsRows() && (type.getKind() == TypeKind.INT || type.getKind() == TypeKind.LONG)) {
-            Shape shape = type.getKind() == TypeKind.INT ? Shape.UPDATE_COUNT_INT : Shape.UPDATE_COUNT_LONG;
-            return Optional.of(new ReturnModel(shape, null, name, 0));
+        TypeName unboxed = name.isBoxedPrimitive() ? name.unbox() : name;
+        if (!parsed.returnsRows() && (unboxed.equals(TypeName.INT) || unboxed.equals(TypeName.LONG))
+                && (async || name.isPrimitive())) {
+            Shape shape = unboxed.equals(TypeName.INT) ? Shape.UPDATE_COUNT_INT : Shape.UPDATE_COUNT_LONG;
+            return Optional.of(new ReturnModel(shape, null, unboxed, 0));
         }
         Shape shape = Shape.ONE;
         TypeMirror rowType = type;
@@ -175,6 +222,10 @@ final class QueryMethodParser {
             Optional<TypeMirror> partition = types.typeArgument(argument.get(), "java.util.List");
             shape = partition.isPresent() ? Shape.STREAM_PARTITIONS : Shape.STREAM;
             rowType = partition.orElse(argument.get());
+        }
+        if (async && shape.streams()) {
+            reporter.report(Message.ASYNC_STREAM, method, label);
+            return Optional.empty();
         }
         Optional<RowType> row = rowType(rowType, method, label);
         if (row.isEmpty()) {

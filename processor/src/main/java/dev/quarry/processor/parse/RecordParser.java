@@ -57,7 +57,7 @@ final class RecordParser {
                 relationElements.add(component);
                 continue;
             }
-            Optional<ScalarType> scalar = types.scalar(component.asType());
+            Optional<ScalarType> scalar = types.column(component.asType());
             if (scalar.isEmpty()) {
                 reporter.report(Message.UNSUPPORTED_COMPONENT_TYPE, target, component.getSimpleName(),
                         record.getSimpleName(), component.asType());

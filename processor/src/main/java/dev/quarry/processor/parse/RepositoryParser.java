@@ -2,6 +2,7 @@ package dev.quarry.processor.parse;
 
 import com.palantir.javapoet.ClassName;
 import dev.quarry.annotations.Query;
+import dev.quarry.annotations.Tree;
 import dev.quarry.processor.diag.Message;
 import dev.quarry.processor.diag.Reporter;
 import dev.quarry.processor.model.MethodModel;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
@@ -26,12 +28,14 @@ public final class RepositoryParser {
     private final Elements elements;
     private final Reporter reporter;
     private final QueryMethodParser methods;
+    private final TransactionalMethodParser transactionalMethods;
     private final BulkMethodParser bulkMethods;
 
     public RepositoryParser(Elements elements, Types types, Reporter reporter) {
         this.elements = elements;
         this.reporter = reporter;
         this.methods = new QueryMethodParser(new TypeMapper(types), reporter);
+        this.transactionalMethods = new TransactionalMethodParser(reporter);
         this.bulkMethods = new BulkMethodParser(new TypeMapper(types), reporter);
     }
 
@@ -57,28 +61,30 @@ public final class RepositoryParser {
         }
 
         List<MethodModel> models = new ArrayList<>();
-        Map<String, Integer> constants = new HashMap<>();
-        for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(type))) {
+        List<ExecutableElement> members = ElementFilter.methodsIn(elements.getAllMembers(type));
+        Map<ExecutableElement, String> constants = constantStems(members);
+        for (ExecutableElement method : members) {
             if (!method.getModifiers().contains(Modifier.ABSTRACT)) {
+                if (!isInterface) {
+                    transactionalMethods.parse(type, method, simpleNames + "." + method.getSimpleName(),
+                            constants.get(method)).ifPresent(models::add);
+                }
                 continue;
             }
             String label = simpleNames + "." + method.getSimpleName();
             boolean bulk = BulkMethodParser.applies(method);
-            if (!bulk && method.getAnnotation(Query.class) == null) {
+            if (!bulk && method.getAnnotation(Query.class) == null && method.getAnnotation(Tree.class) == null) {
                 reporter.report(Message.METHOD_WITHOUT_QUERY, method.getEnclosingElement().equals(type) ? method : type,
                         label);
                 continue;
             }
-            String constant = constantName(method.getSimpleName().toString());
-            int seen = constants.merge(constant, 1, Integer::sum);
+            String constant = constants.get(method);
             if (bulk) {
-                bulkMethods.parse(method, label, seen == 1 ? constant : constant + "_" + seen).ifPresent(models::add);
+                bulkMethods.parse(method, label, constant).ifPresent(models::add);
                 continue;
             }
-            methods.parse(method, label, seen == 1 ? constant : constant + "_" + seen).ifPresent(models::add);
-        }
-        if (reporter.errorCount() > errorsBefore) {
-            return Optional.empty();
+            methods.parse(method, label, constant, transactionalMethods.settings(type, method, label))
+                    .ifPresent(models::add);
         }
         ClassName name = ClassName.get(type);
         ClassName implementation = ClassName.get(name.packageName(), simpleNames.replace('.', '_') + "_Impl");
@@ -101,6 +107,48 @@ public final class RepositoryParser {
             names = t.getSimpleName() + "." + names;
         }
         return names;
+    }
+
+    /**
+     * The stem of each method's generated constants ({@code FIND_BY_EMAIL}, then {@code FIND_BY_EMAIL_SQL}
+     * and the like). Every derived name is the stem, an underscore and more, so two stems clash
+     * exactly when one equals the other or starts with it and an underscore ({@code FIND} and
+     * {@code FIND_SQL}, {@code ALL} and {@code ALL_ORDERS}); the shorter one then takes a number.
+     */
+    static Map<ExecutableElement, String> constantStems(List<ExecutableElement> methods) {
+        Map<ExecutableElement, String> stems = new java.util.LinkedHashMap<>();
+        for (ExecutableElement method : methods) {
+            stems.put(method, constantName(method.getSimpleName().toString()));
+        }
+        Set<String> taken = new java.util.HashSet<>();
+        Map<ExecutableElement, String> unique = new java.util.LinkedHashMap<>();
+        for (Map.Entry<ExecutableElement, String> entry : stems.entrySet()) {
+            String stem = entry.getValue();
+            String candidate = stem;
+            for (int n = 2; clashes(candidate, entry.getKey(), stems, taken); n++) {
+                candidate = stem + n;
+            }
+            taken.add(candidate);
+            unique.put(entry.getKey(), candidate);
+        }
+        return unique;
+    }
+
+    private static boolean clashes(String candidate, ExecutableElement owner, Map<ExecutableElement, String> stems,
+                                   Set<String> taken) {
+        for (String other : taken) {
+            if (other.equals(candidate) || other.startsWith(candidate + "_") || candidate.startsWith(other + "_")) {
+                return true;
+            }
+        }
+        for (Map.Entry<ExecutableElement, String> entry : stems.entrySet()) {
+            String other = entry.getValue();
+            // the longer stem keeps its name and the shorter yields, so this always ends
+            if (entry.getKey() != owner && other.startsWith(candidate + "_")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code findByEmail} → {@code FIND_BY_EMAIL}. */

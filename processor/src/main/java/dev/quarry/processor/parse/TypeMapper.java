@@ -67,6 +67,23 @@ final class TypeMapper {
         }
     }
 
+    /** Element kinds a {@code List} column may hold: those pgjdbc returns as arrays of the Java type itself. */
+    private static final java.util.Set<ScalarKind> ARRAY_ELEMENTS = java.util.EnumSet.of(ScalarKind.INT, ScalarKind.LONG,
+            ScalarKind.SHORT, ScalarKind.DOUBLE, ScalarKind.FLOAT, ScalarKind.BOOLEAN, ScalarKind.STRING,
+            ScalarKind.DECIMAL, ScalarKind.UUID, ScalarKind.ENUM);
+
+    /** What a record component may be: a scalar, or a {@code List} of scalars held in an array column. */
+    Optional<ScalarType> column(TypeMirror type) {
+        Optional<ScalarType> scalar = scalar(type);
+        if (scalar.isPresent()) {
+            return scalar;
+        }
+        return typeArgument(type, "java.util.List")
+                .flatMap(this::scalar)
+                .filter(element -> ARRAY_ELEMENTS.contains(element.kind()))
+                .map(element -> new ScalarType(ScalarKind.ARRAY, false, TypeName.get(type), element));
+    }
+
     /** The record behind {@code type}, or empty when it is not a record. */
     Optional<TypeElement> asRecord(TypeMirror type) {
         if (type.getKind() != TypeKind.DECLARED) {

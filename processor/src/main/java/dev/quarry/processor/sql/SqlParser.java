@@ -20,7 +20,7 @@ public final class SqlParser {
     private static final Set<String> NOT_BEFORE_ALIAS = Set.of(
             "and", "or", "not", "is", "in", "like", "ilike", "between", "collate", "zone", "distinct",
             "else", "then", "when", "case", "interval", "operator", "similar", "escape", "all", "any", "some",
-            "true", "false", "null", "cast");
+            "true", "false", "null", "cast", "end");
 
     private SqlParser() {}
 
@@ -66,10 +66,19 @@ public final class SqlParser {
 
     /** The first statement keyword at depth 0: after a WITH clause's CTEs, the statement they serve. */
     private static String mainKeyword(List<Token> tokens) {
+        // the shallowest statement keyword: depth 0 normally, deeper for (SELECT …) UNION (SELECT …)
+        Token best = null;
         for (Token t : tokens) {
-            if (t.depth() == 0 && t.kind() == Token.Kind.WORD && STATEMENT_KEYWORDS.contains(t.text())) {
-                return t.text();
+            if (t.kind() == Token.Kind.WORD && STATEMENT_KEYWORDS.contains(t.text())
+                    && (best == null || t.depth() < best.depth())) {
+                best = t;
+                if (t.depth() == 0) {
+                    break;
+                }
             }
+        }
+        if (best != null) {
+            return best.text();
         }
         return tokens.get(0).kind() == Token.Kind.WORD ? tokens.get(0).text() : "";
     }

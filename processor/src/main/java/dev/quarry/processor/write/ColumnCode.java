@@ -6,6 +6,7 @@ import static dev.quarry.processor.write.RuntimeNames.READERS;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.TypeName;
 import dev.quarry.processor.model.ComponentModel;
+import dev.quarry.processor.model.ScalarKind;
 import dev.quarry.processor.model.ScalarType;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,10 @@ final class ColumnCode {
             case LOCAL_DATE_TIME -> CodeBlock.of("$T.setLocalDateTime(_stmt, $L, $L)", BINDERS, index, value);
             case UUID -> CodeBlock.of("$T.setUuid(_stmt, $L, $L)", BINDERS, index, value);
             case ENUM -> CodeBlock.of("$T.setEnum(_stmt, $L, $L)", BINDERS, index, value);
+            case ARRAY -> type.element().kind() == ScalarKind.ENUM
+                    ? CodeBlock.of("$T.setEnumArrayOrNull(_stmt, $L, $L)", BINDERS, index, value)
+                    : CodeBlock.of("$T.setArrayOrNull(_stmt, $L, $S, $L)", BINDERS, index,
+                            type.element().kind().arrayElementType(), value);
         };
     }
 
@@ -65,6 +70,10 @@ final class ColumnCode {
             case OFFSET_DATE_TIME, LOCAL_DATE, LOCAL_DATE_TIME, UUID ->
                     CodeBlock.of("_rs.getObject($L, $T.class)", column, javaType);
             case ENUM -> CodeBlock.of("$T.getEnum(_rs, $L, $T.class, $N)", READERS, column, javaType, methodConstant);
+            case ARRAY -> type.element().kind() == ScalarKind.ENUM
+                    ? CodeBlock.of("$T.getEnumList(_rs, $L, $T.class, $N)", READERS, column, type.element().type(),
+                            methodConstant)
+                    : CodeBlock.of("$T.getList(_rs, $L, $T.class)", READERS, column, type.element().type());
         };
     }
 
@@ -118,6 +127,7 @@ final class ColumnCode {
             case UUID -> "writeUuid";
             case BYTES -> "writeBytes";
             case ENUM -> "writeEnum";
+            case ARRAY -> throw new IllegalArgumentException("bulk writes take no array columns");
         };
         return CodeBlock.of("_out.$L($L)", method, value);
     }

@@ -13,6 +13,11 @@ interface MethodWriter {
     /** The implementing method. */
     MethodSpec method();
 
+    /** Private methods the implementing method calls. */
+    default List<MethodSpec> helpers() {
+        return List.of();
+    }
+
     /** Private nested types the method needs; writers share one when two return the same name. */
     default List<TypeSpec> types() {
         return List.of();

@@ -66,11 +66,43 @@ final class QueryMethodWriter implements MethodWriter {
         return RelationGraphWriter.applies(method) ? new RelationGraphWriter(method, label, sql).holders() : List.of();
     }
 
+    /** Async and transactional methods run their JDBC body in a private method the override wraps. */
+    private boolean wrapped() {
+        return method.async() || method.transaction() != null;
+    }
+
     @Override
     public MethodSpec method() {
+        if (!wrapped()) {
+            return body(override(method.result().type()));
+        }
+        MethodSpec.Builder builder = override(method.declaredReturn());
+        List<CodeBlock> arguments = method.parameters().stream().map(p -> CodeBlock.of("$N", p.name())).toList();
+        CodeBlock call = CodeBlock.of("_$L($L)", method.name(), CodeBlock.join(arguments, ", "));
+        boolean returnsValue = method.result().shape() != ReturnModel.Shape.VOID;
+        return builder.addCode(TransactionCode.body(method.transaction(), method.async(), call, returnsValue)).build();
+    }
+
+    @Override
+    public List<MethodSpec> helpers() {
+        if (!wrapped()) {
+            return List.of();
+        }
+        MethodSpec.Builder builder = MethodSpec.methodBuilder("_" + method.name())
+                .addModifiers(Modifier.PRIVATE)
+                .returns(method.result().type())
+                .varargs(method.varargs());
+        for (ParameterModel parameter : method.parameters()) {
+            builder.addParameter(ParameterSpec.builder(parameter.type(), parameter.name()).build());
+        }
+        return List.of(body(builder));
+    }
+
+    /** The overriding method's signature, with the null checks that run before any SQL on the caller's thread. */
+    private MethodSpec.Builder override(TypeName returns) {
         MethodSpec.Builder builder = MethodSpec.methodBuilder(method.name())
                 .addAnnotation(Override.class)
-                .returns(method.result().type())
+                .returns(returns)
                 .varargs(method.varargs());
         if (method.visibility() != null) {
             builder.addModifiers(method.visibility());
@@ -83,6 +115,11 @@ final class QueryMethodWriter implements MethodWriter {
                 builder.addStatement("$T.requireArgument($N, $N, $S)", BINDERS, parameter.name(), label, parameter.name());
             }
         }
+        return builder;
+    }
+
+    /** The JDBC work: borrow, prepare, bind, execute, read, release. */
+    private MethodSpec body(MethodSpec.Builder builder) {
         if (method.result().shape().streams()) {
             return builder.addCode(stream()).build();
         }
@@ -112,7 +149,7 @@ final class QueryMethodWriter implements MethodWriter {
         CodeBlock.Builder code = CodeBlock.builder()
                 .add("return $T.$L(_core, $N, $N, $L, $L, ", CURSOR_STREAM, open, label, sql, method.binds().size(),
                         result.fetchSize());
-        if (method.binds().isEmpty()) {
+        if (method.binds().isEmpty() && method.timeout() == 0) {
             code.add("_stmt -> {}, ");
         } else {
             code.add("_stmt -> {\n").indent().add(binds()).unindent().add("}, ");
@@ -130,6 +167,9 @@ final class QueryMethodWriter implements MethodWriter {
 
     private CodeBlock binds() {
         CodeBlock.Builder code = CodeBlock.builder();
+        if (method.timeout() > 0) {
+            code.addStatement("_stmt.setQueryTimeout($L)", method.timeout());
+        }
         List<CodeBlock> values = new ArrayList<>();
         int index = 1;
         for (BindStep bind : method.binds()) {

@@ -130,6 +130,25 @@ public final class Binders {
         bind(stmt, index, elementType, elements);
     }
 
+    /** A record component holding a list: SQL NULL for {@code null}, else an array. */
+    public static void setArrayOrNull(PreparedStatement stmt, int index, String elementType, Collection<?> values)
+            throws SQLException {
+        if (values == null) {
+            stmt.setNull(index, Types.ARRAY);
+        } else {
+            setArray(stmt, index, elementType, values);
+        }
+    }
+
+    public static void setEnumArrayOrNull(PreparedStatement stmt, int index, Collection<? extends Enum<?>> values)
+            throws SQLException {
+        if (values == null) {
+            stmt.setNull(index, Types.OTHER);
+        } else {
+            setEnumArray(stmt, index, values);
+        }
+    }
+
     public static void setArray(PreparedStatement stmt, int index, String elementType, Object[] values)
             throws SQLException {
         Object[] elements = new Object[values.length];

@@ -7,8 +7,10 @@ import dev.quarry.runtime.TransactionCallback;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,9 +29,13 @@ public final class Core {
 
     private final DataSource dataSource;
     private final ThreadLocal<Tx> current = new ThreadLocal<>();
+    private final int asyncThreads;
+    private volatile AsyncExecutor async;
 
-    public Core(DataSource dataSource) {
+    /** @param asyncThreads threads for {@code CompletableFuture} methods where there are no virtual threads */
+    public Core(DataSource dataSource, int asyncThreads) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.asyncThreads = asyncThreads;
     }
 
     /** Called once by {@link Database} so that generated code can reach a database's core. */
@@ -56,7 +62,9 @@ public final class Core {
             return tx.connection;
         }
         try {
-            return dataSource.getConnection();
+            Connection connection = dataSource.getConnection();
+            AsyncExecutor.borrowed(connection);
+            return connection;
         } catch (SQLException e) {
             throw SqlErrors.translate(e, method, null);
         }
@@ -68,11 +76,38 @@ public final class Core {
         if (tx != null && tx.connection == connection) {
             return;
         }
+        AsyncExecutor.returned(connection);
         try {
             connection.close();
         } catch (SQLException e) {
             // The statement's own outcome is already decided; the pool discards a broken connection.
             LOG.warn("closing a pooled connection failed", e);
+        }
+    }
+
+    /**
+     * Runs {@code work} on the database's executor. The work runs outside any transaction of the
+     * calling thread; cancelling the future cancels the statement it is running.
+     */
+    public <T> CompletableFuture<T> async(Supplier<T> work) {
+        AsyncExecutor executor = async;
+        if (executor == null) {
+            synchronized (this) {
+                executor = async;
+                if (executor == null) {
+                    executor = new AsyncExecutor(asyncThreads);
+                    async = executor;
+                }
+            }
+        }
+        return executor.submit(work);
+    }
+
+    /** Stops the executor of {@code CompletableFuture} methods, if one was started. */
+    public void close() {
+        AsyncExecutor executor = async;
+        if (executor != null) {
+            executor.close();
         }
     }
 
@@ -92,6 +127,11 @@ public final class Core {
      * deadlocks of a new transaction run the whole work again, up to {@code retries} times.
      */
     public <T> T transaction(Isolation isolation, int retries, TransactionCallback<T> work) {
+        return transaction(isolation, false, retries, work);
+    }
+
+    /** As {@link #transaction(Isolation, int, TransactionCallback)}, optionally READ ONLY. */
+    public <T> T transaction(Isolation isolation, boolean readOnly, int retries, TransactionCallback<T> work) {
         Objects.requireNonNull(isolation, "isolation");
         Objects.requireNonNull(work, "work");
         if (retries < 0) {
@@ -103,11 +143,14 @@ public final class Core {
                 throw new DataException("cannot run a " + isolation + " transaction inside a "
                         + outer.isolation + " one: the isolation level is fixed when a transaction begins");
             }
+            if (!readOnly && outer.readOnly) {
+                throw new DataException("cannot run a read-write transaction inside a read-only one");
+            }
             return call(work);
         }
         for (int attempt = 0; ; attempt++) {
             try {
-                return runOnce(isolation, work);
+                return runOnce(isolation, readOnly, work);
             } catch (RuntimeException e) {
                 if (attempt >= retries || !SqlErrors.isRetryable(e)) {
                     throw e;
@@ -118,7 +161,7 @@ public final class Core {
         }
     }
 
-    private <T> T runOnce(Isolation isolation, TransactionCallback<T> work) {
+    private <T> T runOnce(Isolation isolation, boolean readOnly, TransactionCallback<T> work) {
         Connection connection;
         try {
             connection = dataSource.getConnection();
@@ -127,8 +170,8 @@ public final class Core {
         }
         int sessionLevel = -1;
         try {
-            sessionLevel = begin(connection, isolation);
-            current.set(new Tx(connection, isolation));
+            sessionLevel = begin(connection, isolation, readOnly);
+            current.set(new Tx(connection, isolation, readOnly));
             T result = call(work);
             current.remove();
             try {
@@ -143,7 +186,7 @@ public final class Core {
             throw e;
         } finally {
             current.remove();
-            restore(connection, sessionLevel);
+            restore(connection, sessionLevel, readOnly);
         }
     }
 
@@ -151,12 +194,15 @@ public final class Core {
      * Starts the transaction; returns the session's isolation level when it had to be changed
      * (pgjdbc sets it for the session, and not every pool resets it), else -1.
      */
-    private static int begin(Connection connection, Isolation isolation) {
+    private static int begin(Connection connection, Isolation isolation, boolean readOnly) {
         try {
             int sessionLevel = -1;
             if (isolation != Isolation.DEFAULT) {
                 sessionLevel = connection.getTransactionIsolation();
                 connection.setTransactionIsolation(jdbcLevel(isolation));
+            }
+            if (readOnly) {
+                connection.setReadOnly(true);
             }
             connection.setAutoCommit(false);
             return sessionLevel;
@@ -174,9 +220,12 @@ public final class Core {
     }
 
     /** Puts the connection back as the pool gave it, then returns it, even when resetting fails. */
-    private static void restore(Connection connection, int sessionLevel) {
+    private static void restore(Connection connection, int sessionLevel, boolean readOnly) {
         try {
             connection.setAutoCommit(true);
+            if (readOnly) {
+                connection.setReadOnly(false);
+            }
             if (sessionLevel != -1) {
                 connection.setTransactionIsolation(sessionLevel);
             }
@@ -245,10 +294,12 @@ public final class Core {
     private static final class Tx {
         final Connection connection;
         final Isolation isolation;
+        final boolean readOnly;
 
-        Tx(Connection connection, Isolation isolation) {
+        Tx(Connection connection, Isolation isolation, boolean readOnly) {
             this.connection = connection;
             this.isolation = isolation;
+            this.readOnly = readOnly;
         }
     }
 }

@@ -1,10 +1,13 @@
 package dev.quarry.runtime.internal;
 
 import dev.quarry.runtime.DataException;
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Column readers for values JDBC does not read directly the way Quarry maps them: primitives that
@@ -108,6 +111,67 @@ public final class Readers {
             throw new DataException(method + ": column \"" + label(rs, column) + "\" holds '" + value
                     + "', which is not a constant of " + type.getName(), null, null, method, e);
         }
+    }
+
+    /**
+     * A PostgreSQL array as a {@code List} (SQL NULL as {@code null}); numbers are widened or
+     * narrowed to {@code type} so that an {@code int4[]} reads into a {@code List<Long>}.
+     */
+    public static <T> List<T> getList(ResultSet rs, int column, Class<T> type) throws SQLException {
+        Array array = rs.getArray(column);
+        if (array == null) {
+            return null;
+        }
+        Object[] values = (Object[]) array.getArray();
+        List<T> list = new ArrayList<>(values.length);
+        for (Object value : values) {
+            list.add(type.cast(convert(value, type)));
+        }
+        return list;
+    }
+
+    public static <E extends Enum<E>> List<E> getEnumList(ResultSet rs, int column, Class<E> type, String method)
+            throws SQLException {
+        List<String> names = getList(rs, column, String.class);
+        if (names == null) {
+            return null;
+        }
+        List<E> list = new ArrayList<>(names.size());
+        for (String name : names) {
+            try {
+                list.add(name == null ? null : Enum.valueOf(type, name));
+            } catch (IllegalArgumentException e) {
+                throw new DataException(method + ": column \"" + label(rs, column) + "\" holds '" + name
+                        + "', which is not a constant of " + type.getName(), null, null, method, e);
+            }
+        }
+        return list;
+    }
+
+    private static Object convert(Object value, Class<?> type) {
+        if (value == null || type.isInstance(value) || !(value instanceof Number)) {
+            return value;
+        }
+        Number number = (Number) value;
+        if (type == Long.class) {
+            return number.longValue();
+        }
+        if (type == Integer.class) {
+            return number.intValue();
+        }
+        if (type == Short.class) {
+            return number.shortValue();
+        }
+        if (type == Double.class) {
+            return number.doubleValue();
+        }
+        if (type == Float.class) {
+            return number.floatValue();
+        }
+        if (type == java.math.BigDecimal.class) {
+            return new java.math.BigDecimal(number.toString());
+        }
+        return value;
     }
 
     private static DataException nullIntoPrimitive(ResultSet rs, int column, String method, String type)

@@ -3,6 +3,7 @@ package dev.quarry.runtime.internal;
 import dev.quarry.runtime.DataException;
 import dev.quarry.runtime.ForeignKeyViolationException;
 import dev.quarry.runtime.NotNullViolationException;
+import dev.quarry.runtime.QueryTimeoutException;
 import dev.quarry.runtime.SerializationFailureException;
 import dev.quarry.runtime.UniqueViolationException;
 import java.sql.SQLException;
@@ -27,6 +28,8 @@ public final class SqlErrors {
                 return new ForeignKeyViolationException(message, state, sql, method, e);
             case "23502":
                 return new NotNullViolationException(message, state, sql, method, e);
+            case "57014":
+                return new QueryTimeoutException(message, state, sql, method, e);
             case "40001":
             case "40P01":
                 return new SerializationFailureException(message, state, sql, method, e);

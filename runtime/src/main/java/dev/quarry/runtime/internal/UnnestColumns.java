@@ -7,71 +7,94 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.UUID;
-import org.postgresql.PGConnection;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.jdbc.PgArray;
 
 /**
- * Collects a chunk of rows column by column, one Java array per column, and binds each as one
- * PostgreSQL array parameter of {@code INSERT … SELECT * FROM unnest(?::int8[], ?::text[], …)}.
+ * Collects a chunk of rows column by column and binds each column as one PostgreSQL array
+ * parameter of {@code INSERT … SELECT * FROM unnest(?::int8[], ?::text[], …)}.
  *
- * <p>A column's array takes the form its first write asks for: {@code long[]} for a primitive,
- * {@code Long[]} for a boxed value that may be NULL, {@code String[]} for text. pgjdbc sends
- * number, boolean, text and bytea arrays in binary; the others go as array literals built from the
- * values' ISO text, which PostgreSQL reads the same way it reads a bound value.
+ * <p>Each array is built in PostgreSQL's binary array format with the same value encoding as
+ * binary COPY ({@link BinaryValues}), and sent as is: no text literal to build on this side or to
+ * parse on the server's, for every column type alike.
  */
 final class UnnestColumns implements ColumnSink {
-    /** How one column is held and which PostgreSQL array type it binds as. */
-    private enum Kind {
-        INT("int4", int.class), INT_OR_NULL("int4", Integer.class),
-        LONG("int8", long.class), LONG_OR_NULL("int8", Long.class),
-        SHORT("int2", short.class), SHORT_OR_NULL("int2", Short.class),
-        DOUBLE("float8", double.class), DOUBLE_OR_NULL("float8", Double.class),
-        FLOAT("float4", float.class), FLOAT_OR_NULL("float4", Float.class),
-        BOOLEAN("bool", boolean.class), BOOLEAN_OR_NULL("bool", Boolean.class),
-        TEXT("text", String.class),
-        NUMERIC("numeric", BigDecimal.class),
-        TIMESTAMPTZ("timestamptz", Object.class),
-        TIMESTAMP("timestamp", Object.class),
-        DATE("date", Object.class),
-        UUID("uuid", java.util.UUID.class),
-        BYTEA("bytea", byte[].class);
+    /** The element and array type OIDs of the arrays a column can become (pg_type.oid). */
+    private enum ElementType {
+        INT4(23, 1007), INT8(20, 1016), INT2(21, 1005), FLOAT8(701, 1022), FLOAT4(700, 1021), BOOL(16, 1000),
+        TEXT(25, 1009), NUMERIC(1700, 1231), TIMESTAMPTZ(1184, 1185), TIMESTAMP(1114, 1115), DATE(1082, 1182),
+        UUID(2950, 2951), BYTEA(17, 1001);
 
-        final String arrayElementType;
-        final Class<?> component;
+        final int oid;
+        final int arrayOid;
 
-        Kind(String arrayElementType, Class<?> component) {
-            this.arrayElementType = arrayElementType;
-            this.component = component;
+        ElementType(int oid, int arrayOid) {
+            this.oid = oid;
+            this.arrayOid = arrayOid;
         }
     }
 
-    private static final class Column {
-        final Kind kind;
-        Object values;
+    /**
+     * One column's array: a 20-byte header (one dimension, its length, lower bound 1), then the
+     * elements, in a buffer that grows as needed and is reused chunk after chunk.
+     */
+    private static final class ArrayColumn extends BinaryValues {
+        private static final int HEADER = 20;
+        final ElementType type;
 
-        Column(Kind kind, int capacity) {
-            this.kind = kind;
-            this.values = java.lang.reflect.Array.newInstance(kind.component, capacity);
+        ArrayColumn(ElementType type) {
+            super(4096);
+            this.type = type;
+            this.position = HEADER;
+        }
+
+        @Override
+        void ensure(int bytes) {
+            if (position + bytes > buffer.length) {
+                buffer = Arrays.copyOf(buffer, Math.max(2 * buffer.length, position + bytes));
+            }
+        }
+
+        @Override
+        void writeOversized(byte[] bytes) {
+            ensure(bytes.length);
+            put(bytes, 0, bytes.length);
+        }
+
+        void clear() {
+            position = HEADER;
+            fields = 0;
+            nulls = 0;
+        }
+
+        /** The array in binary form: header filled in, elements as written. */
+        byte[] toBytes() {
+            int end = position;
+            position = 0;
+            putInt(1);
+            putInt(nulls > 0 ? 1 : 0);
+            putInt(type.oid);
+            putInt(fields);
+            putInt(1);
+            position = end;
+            return Arrays.copyOf(buffer, end);
         }
     }
 
-    private final Column[] columns;
+    private final ArrayColumn[] columns;
     private final int maxRows;
-    private int capacity;
     private int rows;
     private int column;
 
     /**
      * @param columnCount columns per row
      * @param maxRows the most rows one chunk holds
-     * @param expectedRows how many rows to make room for at first (the input size when known)
      */
-    UnnestColumns(int columnCount, int maxRows, int expectedRows) {
-        this.columns = new Column[columnCount];
+    UnnestColumns(int columnCount, int maxRows) {
+        this.columns = new ArrayColumn[columnCount];
         this.maxRows = maxRows;
-        // Room grows by doubling, so a huge chunkSize with a small input costs nothing up front.
-        this.capacity = Math.max(1, Math.min(maxRows, expectedRows > 0 ? expectedRows : 1024));
     }
 
     int rows() {
@@ -88,20 +111,15 @@ final class UnnestColumns implements ColumnSink {
 
     void clear() {
         rows = 0;
+        for (ArrayColumn c : columns) {
+            if (c != null) {
+                c.clear();
+            }
+        }
     }
 
     void beginRow() {
         column = 0;
-        if (rows == capacity) {
-            capacity = (int) Math.min(maxRows, 2L * capacity);
-            for (Column c : columns) {
-                if (c != null) {
-                    Object grown = java.lang.reflect.Array.newInstance(c.kind.component, capacity);
-                    System.arraycopy(c.values, 0, grown, 0, rows);
-                    c.values = grown;
-                }
-            }
-        }
     }
 
     /** Ends a row; false when the writer did not write exactly one value per column. */
@@ -110,140 +128,127 @@ final class UnnestColumns implements ColumnSink {
         return column == columns.length;
     }
 
-    /** Binds column {@code i} as parameter {@code i + 1}, each array cut to the rows of this chunk. */
-    void bind(PreparedStatement stmt, PGConnection connection) throws SQLException {
+    /** Binds column {@code i} as parameter {@code i + 1}. */
+    void bind(PreparedStatement stmt, BaseConnection connection) throws SQLException {
         for (int i = 0; i < columns.length; i++) {
-            Column c = columns[i];
-            Object values = c.values;
-            if (java.lang.reflect.Array.getLength(values) != rows) {
-                values = java.lang.reflect.Array.newInstance(c.kind.component, rows);
-                System.arraycopy(c.values, 0, values, 0, rows);
-            }
-            stmt.setArray(i + 1, connection.createArrayOf(c.kind.arrayElementType, values));
+            ArrayColumn c = columns[i];
+            stmt.setArray(i + 1, new PgArray(connection, c.type.arrayOid, c.toBytes()));
         }
     }
 
-    /** The array of the next column, created on the first row with the form its first write asks for. */
-    private Object next(Kind kind) {
-        Column c = columns[column];
+    /** The next column's array, created on the first row with the type its first write asks for. */
+    private ArrayColumn next(ElementType type) {
+        ArrayColumn c = columns[column];
         if (c == null) {
-            c = new Column(kind, capacity);
+            c = new ArrayColumn(type);
             columns[column] = c;
         }
         column++;
-        return c.values;
+        return c;
     }
 
     @Override
-    public void writeInt(int value) {
-        ((int[]) next(Kind.INT))[rows] = value;
+    public void writeInt(int value) throws SQLException {
+        next(ElementType.INT4).writeInt(value);
     }
 
     @Override
-    public void writeInt(Integer value) {
-        ((Integer[]) next(Kind.INT_OR_NULL))[rows] = value;
+    public void writeInt(Integer value) throws SQLException {
+        next(ElementType.INT4).writeInt(value);
     }
 
     @Override
-    public void writeLong(long value) {
-        ((long[]) next(Kind.LONG))[rows] = value;
+    public void writeLong(long value) throws SQLException {
+        next(ElementType.INT8).writeLong(value);
     }
 
     @Override
-    public void writeLong(Long value) {
-        ((Long[]) next(Kind.LONG_OR_NULL))[rows] = value;
+    public void writeLong(Long value) throws SQLException {
+        next(ElementType.INT8).writeLong(value);
     }
 
     @Override
-    public void writeShort(short value) {
-        ((short[]) next(Kind.SHORT))[rows] = value;
+    public void writeShort(short value) throws SQLException {
+        next(ElementType.INT2).writeShort(value);
     }
 
     @Override
-    public void writeShort(Short value) {
-        ((Short[]) next(Kind.SHORT_OR_NULL))[rows] = value;
+    public void writeShort(Short value) throws SQLException {
+        next(ElementType.INT2).writeShort(value);
     }
 
     @Override
-    public void writeDouble(double value) {
-        ((double[]) next(Kind.DOUBLE))[rows] = value;
+    public void writeDouble(double value) throws SQLException {
+        next(ElementType.FLOAT8).writeDouble(value);
     }
 
     @Override
-    public void writeDouble(Double value) {
-        ((Double[]) next(Kind.DOUBLE_OR_NULL))[rows] = value;
+    public void writeDouble(Double value) throws SQLException {
+        next(ElementType.FLOAT8).writeDouble(value);
     }
 
     @Override
-    public void writeFloat(float value) {
-        ((float[]) next(Kind.FLOAT))[rows] = value;
+    public void writeFloat(float value) throws SQLException {
+        next(ElementType.FLOAT4).writeFloat(value);
     }
 
     @Override
-    public void writeFloat(Float value) {
-        ((Float[]) next(Kind.FLOAT_OR_NULL))[rows] = value;
+    public void writeFloat(Float value) throws SQLException {
+        next(ElementType.FLOAT4).writeFloat(value);
     }
 
     @Override
-    public void writeBoolean(boolean value) {
-        ((boolean[]) next(Kind.BOOLEAN))[rows] = value;
+    public void writeBoolean(boolean value) throws SQLException {
+        next(ElementType.BOOL).writeBoolean(value);
     }
 
     @Override
-    public void writeBoolean(Boolean value) {
-        ((Boolean[]) next(Kind.BOOLEAN_OR_NULL))[rows] = value;
+    public void writeBoolean(Boolean value) throws SQLException {
+        next(ElementType.BOOL).writeBoolean(value);
     }
 
     @Override
-    public void writeString(String value) {
-        ((String[]) next(Kind.TEXT))[rows] = value;
+    public void writeString(String value) throws SQLException {
+        next(ElementType.TEXT).writeString(value);
     }
 
     @Override
-    public void writeEnum(Enum<?> value) {
-        ((String[]) next(Kind.TEXT))[rows] = value == null ? null : value.name();
+    public void writeEnum(Enum<?> value) throws SQLException {
+        next(ElementType.TEXT).writeEnum(value);
     }
 
     @Override
-    public void writeDecimal(BigDecimal value) {
-        ((BigDecimal[]) next(Kind.NUMERIC))[rows] = value;
+    public void writeDecimal(BigDecimal value) throws SQLException {
+        next(ElementType.NUMERIC).writeDecimal(value);
     }
 
     @Override
-    public void writeUuid(UUID value) {
-        ((UUID[]) next(Kind.UUID))[rows] = value;
+    public void writeUuid(UUID value) throws SQLException {
+        next(ElementType.UUID).writeUuid(value);
     }
 
     @Override
-    public void writeBytes(byte[] value) {
-        ((byte[][]) next(Kind.BYTEA))[rows] = value;
+    public void writeBytes(byte[] value) throws SQLException {
+        next(ElementType.BYTEA).writeBytes(value);
     }
 
     @Override
-    public void writeInstant(Instant value) {
-        ((Object[]) next(Kind.TIMESTAMPTZ))[rows] = value == null ? null : value.atOffset(ZoneOffset.UTC);
-    }
-
-    // The java.time extremes are PostgreSQL's infinities, as pgjdbc binds them.
-
-    @Override
-    public void writeOffsetDateTime(OffsetDateTime value) {
-        ((Object[]) next(Kind.TIMESTAMPTZ))[rows] = value == null ? null
-                : value.equals(OffsetDateTime.MAX) ? "infinity"
-                : value.equals(OffsetDateTime.MIN) ? "-infinity" : value;
+    public void writeInstant(Instant value) throws SQLException {
+        next(ElementType.TIMESTAMPTZ).writeInstant(value);
     }
 
     @Override
-    public void writeLocalDate(LocalDate value) {
-        ((Object[]) next(Kind.DATE))[rows] = value == null ? null
-                : value.equals(LocalDate.MAX) ? "infinity"
-                : value.equals(LocalDate.MIN) ? "-infinity" : value;
+    public void writeOffsetDateTime(OffsetDateTime value) throws SQLException {
+        next(ElementType.TIMESTAMPTZ).writeOffsetDateTime(value);
     }
 
     @Override
-    public void writeLocalDateTime(LocalDateTime value) {
-        ((Object[]) next(Kind.TIMESTAMP))[rows] = value == null ? null
-                : value.equals(LocalDateTime.MAX) ? "infinity"
-                : value.equals(LocalDateTime.MIN) ? "-infinity" : value;
+    public void writeLocalDate(LocalDate value) throws SQLException {
+        next(ElementType.DATE).writeLocalDate(value);
+    }
+
+    @Override
+    public void writeLocalDateTime(LocalDateTime value) throws SQLException {
+        next(ElementType.TIMESTAMP).writeLocalDateTime(value);
     }
 }

@@ -6,7 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Iterator;
 import java.util.List;
-import org.postgresql.PGConnection;
+import org.postgresql.core.BaseConnection;
 
 /**
  * Writes rows with one {@code INSERT … SELECT * FROM unnest(?::type[], …)} per chunk: one array
@@ -20,8 +20,8 @@ final class UnnestInsert {
     static <T, R> long write(Connection connection, String method, BulkTable table, String sql, BulkRows<T> rows,
                              int chunkSize, RowWriter<? super T> writer, RowMapper<R> returned, List<R> results)
             throws SQLException {
-        UnnestColumns columns = new UnnestColumns(table.columnCount(), chunkSize, rows.knownSize());
-        PGConnection pg = connection.unwrap(PGConnection.class);
+        UnnestColumns columns = new UnnestColumns(table.columnCount(), chunkSize);
+        BaseConnection pg = connection.unwrap(BaseConnection.class);
         long total = 0;
         try (PreparedStatement stmt = connection.prepareStatement(sql)) {
             while (rows.hasNext()) {
@@ -41,8 +41,8 @@ final class UnnestInsert {
     static <T, R> long writeChunks(Connection connection, String method, BulkTable table, String sql,
                                    Iterator<List<T>> chunks, int chunkSize, RowWriter<? super T> writer,
                                    RowMapper<R> returned, List<R> results) throws SQLException {
-        UnnestColumns columns = new UnnestColumns(table.columnCount(), chunkSize, -1);
-        PGConnection pg = connection.unwrap(PGConnection.class);
+        UnnestColumns columns = new UnnestColumns(table.columnCount(), chunkSize);
+        BaseConnection pg = connection.unwrap(BaseConnection.class);
         long total = 0;
         try (PreparedStatement stmt = connection.prepareStatement(sql)) {
             while (chunks.hasNext()) {
@@ -67,7 +67,7 @@ final class UnnestInsert {
         }
     }
 
-    private static <R> long execute(PreparedStatement stmt, PGConnection pg, UnnestColumns columns, String method,
+    private static <R> long execute(PreparedStatement stmt, BaseConnection pg, UnnestColumns columns, String method,
                                     String sql, RowMapper<R> returned, List<R> results) throws SQLException {
         columns.bind(stmt, pg);
         long start = System.nanoTime();

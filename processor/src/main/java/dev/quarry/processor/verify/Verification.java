@@ -1,0 +1,149 @@
+package dev.quarry.processor.verify;
+
+import dev.quarry.processor.diag.Message;
+import dev.quarry.processor.diag.Reporter;
+import dev.quarry.processor.model.MethodModel;
+import dev.quarry.processor.model.RepositoryModel;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.Element;
+
+/**
+ * Database-backed verification for one compilation, driven by the {@code quarry.verify.*} options:
+ * the database is opened on the first repository that needs it and closed when processing is over.
+ * When it cannot be had, that is reported once, and the compilation goes on without verification.
+ *
+ * <pre>{@code
+ * javac -Aquarry.verify.schema=src/main/resources/db/migration …   // a throw-away PostgreSQL
+ * javac -Aquarry.verify.url=jdbc:postgresql://localhost/app -Aquarry.verify.user=app …
+ * }</pre>
+ */
+public final class Verification implements AutoCloseable {
+    /** Put on a method or a repository, {@code @SuppressWarnings("quarry.verify")} skips its statements. */
+    public static final String SUPPRESS = "quarry.verify";
+
+    private final VerifyOptions options;
+    private final ProcessingEnvironment environment;
+    private SchemaDatabase schema;
+    private Connection connection;
+    private StatementDescriber describer;
+    /** Set once the reason verification cannot run was reported; nothing more is tried. */
+    private boolean stopped;
+
+    private Verification(VerifyOptions options, ProcessingEnvironment environment) {
+        this.options = options;
+        this.environment = environment;
+    }
+
+    public static Verification create(ProcessingEnvironment environment) {
+        return new Verification(VerifyOptions.from(environment.getOptions()), environment);
+    }
+
+    /** Verifies every statement of {@code repository}, reporting against its methods. */
+    public void verify(RepositoryModel repository, Reporter reporter) {
+        if (!options.enabled() || stopped) {
+            return;
+        }
+        Findings findings = new Findings(reporter, environment.getMessager(), options.warnOnly());
+        if (options.invalid().isPresent()) {
+            VerifyOptions.Problem problem = options.invalid().get();
+            reporter.report(Message.VERIFY_OPTION_INVALID, repository.element(), problem.option(), problem.value(),
+                    problem.reason());
+            stopped = true;
+            return;
+        }
+        try {
+            StatementVerifier verifier = new StatementVerifier(describer(), findings);
+            for (MethodModel method : repository.methods()) {
+                if (!suppressed(method.element())) {
+                    verifier.verify(method);
+                }
+            }
+        } catch (VerificationUnavailable e) {
+            findings.report(Message.VERIFY_UNAVAILABLE, repository.element(), options.sourceOption(),
+                    options.sourceValue(), e.getMessage());
+            stopped = true;
+            close();
+        }
+    }
+
+    private static boolean suppressed(Element element) {
+        for (Element e = element; e != null; e = e.getEnclosingElement()) {
+            SuppressWarnings suppress = e.getAnnotation(SuppressWarnings.class);
+            if (suppress != null && Arrays.asList(suppress.value()).contains(SUPPRESS)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private StatementDescriber describer() throws VerificationUnavailable {
+        if (describer == null) {
+            connection = open();
+            describer = new StatementDescriber(connection);
+        }
+        return describer;
+    }
+
+    private Connection open() throws VerificationUnavailable {
+        Properties properties = new Properties();
+        properties.setProperty("ApplicationName", "quarry-verify");
+        properties.setProperty("connectTimeout", "10");
+        // describing a statement locks its tables briefly; never wait long behind someone's migration
+        properties.setProperty("options", "-c lock_timeout=10s -c statement_timeout=60s");
+        Connection opened;
+        try {
+            if (options.url() != null) {
+                if (options.user() != null) {
+                    properties.setProperty("user", options.user());
+                }
+                if (options.password() != null) {
+                    properties.setProperty("password", options.password());
+                }
+                opened = new org.postgresql.Driver().connect(options.url(), properties);
+                if (opened == null) {
+                    throw new VerificationUnavailable("it is not a PostgreSQL JDBC URL "
+                            + "(jdbc:postgresql://host:port/database)", null);
+                }
+            } else {
+                List<Path> migrations = Migrations.ordered(options.schema());
+                if (migrations.isEmpty()) {
+                    throw new VerificationUnavailable("it holds no .sql file", null);
+                }
+                schema = SchemaDatabase.start(migrations);
+                opened = schema.connect(properties);
+            }
+            // a transaction that is only ever rolled back, read-only besides: nothing can be written
+            opened.setAutoCommit(false);
+            opened.setReadOnly(true);
+            return opened;
+        } catch (SQLException | IOException e) {
+            throw new VerificationUnavailable(e.getMessage(), e);
+        }
+    }
+
+    /** Closes the connection and stops the throw-away server; called when processing is over. */
+    @Override
+    public void close() {
+        try {
+            if (connection != null) {
+                connection.close();
+            }
+        } catch (SQLException e) {
+            // the server goes away next, or the connection with the JVM
+        } finally {
+            connection = null;
+            describer = null;
+            if (schema != null) {
+                schema.close();
+                schema = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,242 @@
+package dev.quarry.processor.verify;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.quarry.processor.verify.VerifyCompiler.compile;
+import static dev.quarry.processor.verify.VerifyCompiler.source;
+import static dev.quarry.processor.verify.VerifySources.ACCOUNTS;
+import static dev.quarry.processor.verify.VerifySources.MISTAKES;
+
+import com.google.testing.compile.Compilation;
+import dev.quarry.processor.diag.Message;
+import dev.quarry.processor.verify.VerifyCompiler.Source;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Verification against {@code verify-schema} applied to a throw-away PostgreSQL. Each compilation
+ * starts its own server, so the findings share compilations: {@link VerifySources#MISTAKES} holds
+ * one mistake per method and each test asserts its own finding's text (from the catalog) and line.
+ * Tests are named after their {@link Message} constant.
+ */
+class VerifySchemaTest {
+    private static final String SCHEMA = VerifyOptions.SCHEMA + "=" + VerifyCompiler.SCHEMA;
+
+    private static Compilation accounts;
+    private static Compilation mistakes;
+    private static Compilation warned;
+
+    @BeforeAll
+    static void compileOnce() {
+        accounts = compile(List.of(SCHEMA), ACCOUNTS);
+        mistakes = compile(List.of(SCHEMA), MISTAKES);
+        warned = compile(List.of(SCHEMA, VerifyOptions.MODE + "=warn"), MISTAKES);
+    }
+
+    @Test
+    void correctRepositoryCompilesWithoutWarnings() {
+        assertThat(accounts).succeededWithoutWarnings();
+        assertThat(accounts).generatedSourceFile("test.Accounts_Impl");
+    }
+
+    @Test
+    void everyMistakeIsFoundAndNothingElse() {
+        assertThat(mistakes).failed();
+        assertThat(mistakes).hadErrorCount(12);
+        assertThat(mistakes).hadWarningCount(2);
+    }
+
+    @Test
+    void suppressedMethodIsNotVerified() {
+        long line = MISTAKES.line("List<Long> suppressed();");
+        assertThat(mistakes.diagnostics().stream().filter(d -> d.getLineNumber() >= line - 2 && d.getLineNumber() <= line)
+                .toList()).isEmpty();
+    }
+
+    @Test
+    void verifySqlRejected() {
+        assertError(Message.VERIFY_SQL_REJECTED.format("Mistakes.findByEmail",
+                        " at line 3, column 7 of the SQL (near \"emial = :email\")",
+                        "column \"emial\" does not exist; hint: Perhaps you meant to reference the column \"users.email\""),
+                "@Query(\"\"\"");
+        assertError(Message.VERIFY_SQL_REJECTED.format("Mistakes.unknownTable",
+                        " at line 1, column 16 of the SQL (near \"userz WHERE id = :id\")",
+                        "relation \"userz\" does not exist"),
+                "SELECT id FROM userz");
+    }
+
+    @Test
+    void verifyParameterType() {
+        assertError(Message.VERIFY_PARAMETER_TYPE.format("Mistakes.olderThan", ":minimum", "String", "int4"),
+                "age > :minimum");
+    }
+
+    @Test
+    void verifyParameterTypesRejected() {
+        assertError(Message.VERIFY_PARAMETER_TYPES_REJECTED.format("Mistakes.repeated", ":times as long",
+                        " at line 1, column 8 of the SQL (near \"repeat(email, :times) AS...\")",
+                        "function repeat(text, bigint) does not exist; hint: No function matches the given name and "
+                                + "argument types. You might need to add explicit type casts"),
+                "repeat(email, :times)");
+    }
+
+    @Test
+    void verifyColumnWithoutComponent() {
+        assertError(Message.VERIFY_COLUMN_WITHOUT_COMPONENT.format("Mistakes.everyColumn",
+                        List.of("status", "created_at", "born", "last_seen", "score", "external_id"), "User",
+                        List.of("id", "email", "display_name", "age")),
+                "Optional<User> everyColumn(long id);");
+    }
+
+    @Test
+    void verifyComponentWithoutColumn() {
+        assertError(Message.VERIFY_COMPONENT_WITHOUT_COLUMN.format("Mistakes.colouredTags", "colour", "ColouredTag",
+                        "colour", List.of("user_id", "name", "weight")),
+                "List<ColouredTag> colouredTags();");
+    }
+
+    @Test
+    void verifyColumnType() {
+        assertError(Message.VERIFY_COLUMN_TYPE.format("Mistakes.emailAsNumber", "email", "text", "the return type",
+                        "int", "cast the column to an integer type in the SQL, or change the Java type"),
+                "int emailAsNumber(long id);");
+        // a JOINED relation's columns, named as the child table names them
+        assertError(Message.VERIFY_COLUMN_TYPE.format("Mistakes.noted", "note", "text", "component 'note' of Note",
+                        "Integer", "cast the column to an integer type in the SQL, or change the Java type"),
+                "List<Noted> noted();");
+    }
+
+    @Test
+    void verifyColumnTypeLossy() {
+        assertThat(mistakes).hadWarningContaining(Message.VERIFY_COLUMN_TYPE_LOSSY.format("Mistakes.total", "total",
+                        "numeric", "the return type", "double", "precision (numeric is exact, double is not)"))
+                .inFile(MISTAKES.file()).onLine(MISTAKES.line("double total(long id);"));
+    }
+
+    @Test
+    void verifyNullablePrimitive() {
+        assertThat(mistakes).hadWarningContaining(Message.VERIFY_NULLABLE_PRIMITIVE.format("Mistakes.age", "age",
+                        "the return type", "int", "Integer"))
+                .inFile(MISTAKES.file()).onLine(MISTAKES.line("int age(long id);"));
+    }
+
+    @Test
+    void verifyScalarColumnCount() {
+        assertError(Message.VERIFY_SCALAR_COLUMN_COUNT.format("Mistakes.ids", "List<Long>", 2, List.of("id", "email")),
+                "List<Long> ids();");
+    }
+
+    @Test
+    void verifyGeneratedSqlRejected() {
+        assertError(Message.VERIFY_GENERATED_SQL_REJECTED.format("Mistakes.customers", "statement that loads 'orders'",
+                        " near \"discount FROM orders WHE...\"", "column \"discount\" does not exist",
+                        "SELECT id, user_id, discount FROM orders WHERE user_id = ANY(?) ORDER BY id"),
+                "List<Customer> customers();");
+    }
+
+    @Test
+    void verifyCopyColumnTypes() {
+        assertError(Message.VERIFY_COPY_COLUMN_TYPES.format("Mistakes.copyOrders",
+                        "\"user_id\" is int8 but component 'userId' is written as int4"),
+                "@Insert(strategy = InsertStrategy.COPY)");
+    }
+
+    @Test
+    void verifyUpsertNoUniqueKey() {
+        assertError(Message.VERIFY_UPSERT_NO_UNIQUE_KEY.format("Mistakes.upsertByName", "name", "tags",
+                        List.of(List.of("user_id", "name"))),
+                "@Upsert(conflict = \"name\")");
+    }
+
+    @Test
+    void warnModeReportsEveryFindingAsAWarning() {
+        assertThat(warned).succeeded();
+        assertThat(warned).hadWarningCount(14);
+        assertThat(warned).hadWarningContaining(Message.VERIFY_PARAMETER_TYPE.format("Mistakes.olderThan", ":minimum",
+                "String", "int4")).inFile(MISTAKES.file()).onLine(MISTAKES.line("age > :minimum"));
+        assertThat(warned).generatedSourceFile("test.Mistakes_Impl");
+    }
+
+    @Test
+    void verifyUnavailable(@TempDir Path migrations) throws IOException {
+        Files.writeString(migrations.resolve("V1__users.sql"), "CREATE TABLE users (id bigint PRIMARY KEY);\n");
+        Files.writeString(migrations.resolve("V2__orders.sql"),
+                "CREATE TABLE orders (\n    id bigint PRIMARY KEY,\n    total numerc(12, 2)\n);\n");
+        Source first = repository("First");
+        Source second = repository("Second");
+
+        Compilation compilation = compile(List.of(VerifyOptions.SCHEMA + "=" + migrations), first, second);
+
+        assertThat(compilation).hadErrorContaining(Message.VERIFY_UNAVAILABLE.format(VerifyOptions.SCHEMA,
+                        migrations, migrations.resolve("V2__orders.sql") + " fails at line 3: "
+                                + "type \"numerc\" does not exist"))
+                .inFile(first.file()).onLine(first.line("interface First"));
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void missingSchemaInWarnModeIsOneWarning() {
+        Path missing = VerifyCompiler.SCHEMA.resolve("no-such-directory");
+        Source first = repository("First");
+
+        Compilation compilation = compile(List.of(VerifyOptions.SCHEMA + "=" + missing, VerifyOptions.MODE + "=warn"),
+                first, repository("Second"));
+
+        assertThat(compilation).succeeded();
+        assertThat(compilation).hadWarningContaining(Message.VERIFY_UNAVAILABLE.format(VerifyOptions.SCHEMA, missing,
+                missing + " does not exist (relative paths resolve against " + Path.of("").toAbsolutePath() + ")"))
+                .inFile(first.file()).onLine(first.line("interface First"));
+        assertThat(compilation).hadWarningCount(1);
+    }
+
+    @Test
+    void verifyOptionInvalid() {
+        Source first = repository("First");
+
+        Compilation compilation = compile(List.of(SCHEMA, VerifyOptions.MODE + "=loud"), first, repository("Second"));
+
+        assertThat(compilation).hadErrorContaining(Message.VERIFY_OPTION_INVALID.format(VerifyOptions.MODE, "loud",
+                "use error (the default) or warn")).inFile(first.file()).onLine(first.line("interface First"));
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void urlAndSchemaTogetherAreInvalid() {
+        Source first = repository("First");
+
+        Compilation compilation = compile(List.of(SCHEMA, VerifyOptions.URL + "=jdbc:postgresql://localhost/app"),
+                first);
+
+        assertThat(compilation).hadErrorContaining(Message.VERIFY_OPTION_INVALID.format(VerifyOptions.SCHEMA,
+                VerifyCompiler.SCHEMA, "-A" + VerifyOptions.URL + " is set too; verify against either a running "
+                        + "database or migrations applied to a throw-away one, not both"))
+                .inFile(first.file()).onLine(first.line("interface First"));
+        assertThat(compilation).hadErrorCount(1);
+    }
+
+    @Test
+    void processorDeclaresItsOptions() {
+        assertThat(new dev.quarry.processor.QuarryProcessor().getSupportedOptions()).containsExactly(
+                VerifyOptions.URL, VerifyOptions.USER, VerifyOptions.PASSWORD, VerifyOptions.SCHEMA, VerifyOptions.MODE);
+    }
+
+    private static Source repository(String name) {
+        return source(name,
+                "@Repository",
+                "public interface " + name + " {",
+                "    @Query(\"SELECT id FROM users\")",
+                "    List<Long> ids();",
+                "}");
+    }
+
+    private static void assertError(String message, String lineFragment) {
+        assertThat(mistakes).hadErrorContaining(message).inFile(MISTAKES.file()).onLine(MISTAKES.line(lineFragment));
+        // the whole text, once: nothing is appended to it and nothing reported twice
+        assertThat(mistakes.errors().stream().filter(d -> d.getMessage(null).equals(message)).count()).isEqualTo(1);
+    }
+}

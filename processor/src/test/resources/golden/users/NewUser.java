@@ -1,0 +1,3 @@
+package example.users;
+
+public record NewUser(String email, String name, UserStatus status) {}

@@ -1,0 +1,6 @@
+package example.users;
+
+public enum UserStatus {
+    ACTIVE,
+    BLOCKED
+}
