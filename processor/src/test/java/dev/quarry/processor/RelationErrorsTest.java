@@ -147,12 +147,24 @@ class RelationErrorsTest {
     }
 
     @Test
-    void streamWithRelations() {
-        TestSource repo = repository("Repo",
+    void streamJoined() {
+        TestSource streaming = repository("Repo",
+                "    @Fetch(value = \"orders\", strategy = FetchStrategy.JOINED)",
                 "    @Query(\"SELECT id, email FROM customers\")",
                 "    Stream<Customer> all();");
-        assertOnlyError(Message.STREAM_WITH_RELATIONS.format("Repo.all", "Customer"),
-                repo, repo.line("all()"), ORDER, CUSTOMER, repo);
+        assertOnlyError(Message.STREAM_JOINED.format("Repo.all", "orders"),
+                streaming, streaming.line("all()"), ORDER, CUSTOMER, streaming);
+    }
+
+    @Test
+    void streamsOfRecordsWithRelationsCompile() {
+        TestSource repo = repository("Repo",
+                "    @Query(\"SELECT id, email FROM customers\")",
+                "    Stream<Customer> all();",
+                "    @FetchSize(50)",
+                "    @Query(\"SELECT id, email FROM customers\")",
+                "    Stream<List<Customer>> chunks();");
+        assertThat(Compilations.compile(ORDER, CUSTOMER, repo)).succeededWithoutWarnings();
     }
 
     @Test

@@ -46,7 +46,7 @@ public enum Message {
     RELATION_JOINED_NEEDS_ID("%s fetches '%s' JOINED, but %s has no @Id to tell its rows apart; add @Id to its key component(s)"),
     RELATION_JOINED_QUERY("%s fetches '%s' JOINED, but that relation has its own query; JOINED reads the child table directly"),
     RELATION_JOINED_UNDER_SELECT_IN("%s fetches '%s' JOINED under '%s', which is loaded SELECT_IN; a JOINED relation's parent must be the query's result or JOINED too"),
-    STREAM_WITH_RELATIONS("%s streams %s, which has @Relation components; return a List, or stream the parents and load their children in a second method"),
+    STREAM_JOINED("%s streams its rows but fetches '%s' JOINED: joined rows repeat each parent once per child, so a cursor's fetches would split parents; use SELECT_IN, which loads children per chunk of parents"),
     ASYNC_STREAM("%s returns a CompletableFuture of a Stream; a stream holds a connection until closed, so return the Stream itself"),
     TRANSACTIONAL_RETRIES("@Transactional on %s asks for %d retries; use 0 or more"),
     TRANSACTIONAL_NOT_OVERRIDABLE("@Transactional method %s cannot be overridden by the generated class (it is private, static or final)"),
@@ -92,6 +92,9 @@ public enum Message {
             + "use strategy UNNEST (or AUTO, which falls back to it), or change the component types"),
     VERIFY_UPSERT_NO_UNIQUE_KEY("@Upsert on %s: ON CONFLICT (%s) needs a unique index or constraint on exactly those "
             + "columns of %s; its unique keys are %s"),
+    VERIFY_NOT_IN_SNAPSHOT(Diagnostic.Kind.WARNING, "%s is not verified: the snapshot in %s has no answer for its "
+            + "statement, which changed since the snapshot was taken; a build with -Aquarry.verify.url or "
+            + "-Aquarry.verify.schema and -Aquarry.verify.cache refreshes it"),
     VERIFY_UNAVAILABLE("cannot verify SQL against the database of -A%s=%s: %s"),
     VERIFY_OPTION_INVALID("-A%s=%s cannot be used: %s"),
     INTERNAL_ERROR("internal error in the Quarry processor while processing %s: %s; please report it with this message"),

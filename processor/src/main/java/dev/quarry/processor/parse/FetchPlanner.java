@@ -26,10 +26,6 @@ final class FetchPlanner {
             }
             return Map.of();
         }
-        if (result.shape().streams()) {
-            reporter.report(Message.STREAM_WITH_RELATIONS, method, label, record.model().simpleName());
-            return Map.of();
-        }
         Map<String, RelationModel> relations = new LinkedHashMap<>();
         collect("", record.model(), relations);
         Map<String, FetchStrategy> plan = new LinkedHashMap<>();
@@ -38,6 +34,10 @@ final class FetchPlanner {
             if (!relations.containsKey(fetch.value())) {
                 reporter.report(Message.FETCH_UNKNOWN_PATH, method, label, fetch.value(), record.model().simpleName(),
                         List.copyOf(relations.keySet()));
+                continue;
+            }
+            if (fetch.strategy() == FetchStrategy.JOINED && result.shape().streams()) {
+                reporter.report(Message.STREAM_JOINED, method, label, fetch.value());
                 continue;
             }
             plan.put(fetch.value(), fetch.strategy());

@@ -121,7 +121,8 @@ final class QueryMethodWriter implements MethodWriter {
     /** The JDBC work: borrow, prepare, bind, execute, read, release. */
     private MethodSpec body(MethodSpec.Builder builder) {
         if (method.result().shape().streams()) {
-            return builder.addCode(stream()).build();
+            return builder.addCode(RelationGraphWriter.applies(method)
+                    ? new RelationGraphWriter(method, label, sql).stream(binds()) : stream()).build();
         }
         if (RelationGraphWriter.applies(method)) {
             return builder.addCode(new RelationGraphWriter(method, label, sql).body(binds())).build();

@@ -222,13 +222,7 @@ final class RelationGraphWriter {
                     .addStatement("throw new $T($N, $N)", TOO_MANY_RESULTS, sql, label)
                     .endControlFlow();
         }
-        Map<String, String> maps = tiers(code, root, "_parents", "");
-        TypeName rootType = root.type();
-        code.addStatement("$T _result = new $T<>(_parents.size())",
-                        ParameterizedTypeName.get(ClassName.get(List.class), rootType), ArrayList.class)
-                .beginControlFlow("for ($T _r : _parents)", parentRow)
-                .addStatement("_result.add($L)", build(root, maps))
-                .endControlFlow();
+        code.add(assemble());
         switch (result.shape()) {
             case ONE -> code.addStatement("return _result.get(0)");
             case OPTIONAL -> code.addStatement("return $T.of(_result.get(0))", Optional.class);
@@ -238,6 +232,42 @@ final class RelationGraphWriter {
         return code.nextControlFlow("finally")
                 .addStatement("_core.release(_conn)")
                 .endControlFlow()
+                .build();
+    }
+
+    /** Loads the relations of the holders in {@code _parents} (on {@code _conn}) and builds {@code _result}. */
+    private CodeBlock assemble() {
+        CodeBlock.Builder code = CodeBlock.builder();
+        Map<String, String> maps = tiers(code, root, "_parents", "");
+        return code.addStatement("$T _result = new $T<>(_parents.size())", listOf(root.type()), ArrayList.class)
+                .beginControlFlow("for ($T _r : _parents)", holderName(root))
+                .addStatement("_result.add($L)", build(root, maps))
+                .endControlFlow()
+                .build();
+    }
+
+    /**
+     * A stream of records with relations: the cursor's parent rows in chunks of the fetch size, each
+     * chunk's relations loaded {@code SELECT_IN} on the cursor's connection.
+     */
+    CodeBlock stream(CodeBlock binds) {
+        CodeBlock.Builder code = CodeBlock.builder()
+                .add("return $T.$L(_core, $N, $N, $L, $L, ", RuntimeNames.CURSOR_STREAM,
+                        method.result().shape() == ReturnModel.Shape.STREAM ? "graph" : "graphPartitions", label, sql,
+                        method.binds().size(), method.result().fetchSize());
+        if (binds.isEmpty()) {
+            code.add("_stmt -> {}, ");
+        } else {
+            code.add("_stmt -> {\n").indent().add(binds).unindent().add("}, ");
+        }
+        return code.add("_result -> {\n").indent()
+                .addStatement("int[] _c = $T.resolve(_result, $N, $L)", RESULT_COLUMNS, label,
+                        ColumnCode.columnLabels(root.components()))
+                .addStatement("return _rs -> $L", ColumnCode.newRow(holderName(root), root.components(), label))
+                .unindent().add("}, (_conn, _parents) -> {\n").indent()
+                .add(assemble())
+                .addStatement("return _result")
+                .unindent().add("});\n")
                 .build();
     }
 

@@ -47,6 +47,8 @@ public final class CursorStream<T> implements Spliterator<T> {
     private RowMapper<T> mapper;
     private long rows;
     private boolean closed;
+    private boolean done;
+    private boolean keepOpenWhenDone;
 
     private CursorStream(Core core, String method, String sql, int binds, Connection connection,
                          boolean ownsConnection) {
@@ -69,7 +71,10 @@ public final class CursorStream<T> implements Spliterator<T> {
     /** Rows in lists of {@code fetchSize} (the last may be shorter; no rows, no list). */
     public static <T> Stream<List<T>> partitions(Core core, String method, String sql, int binds, int fetchSize,
                                                  Binder binder, MapperFactory<T> mappers) {
-        CursorStream<T> cursor = start(core, method, sql, binds, fetchSize, binder, mappers);
+        return chunks(start(core, method, sql, binds, fetchSize, binder, mappers), fetchSize);
+    }
+
+    private static <T> Stream<List<T>> chunks(CursorStream<T> cursor, int fetchSize) {
         Spliterator<List<T>> chunks = new Spliterators.AbstractSpliterator<>(Long.MAX_VALUE, ORDERED | NONNULL) {
             @Override
             public boolean tryAdvance(Consumer<? super List<T>> action) {
@@ -78,6 +83,7 @@ public final class CursorStream<T> implements Spliterator<T> {
                     // fill the chunk
                 }
                 if (chunk.isEmpty()) {
+                    cursor.close();
                     return false;
                 }
                 action.accept(chunk);
@@ -85,6 +91,38 @@ public final class CursorStream<T> implements Spliterator<T> {
             }
         };
         return StreamSupport.stream(chunks, false).onClose(cursor::close);
+    }
+
+    /** Builds the result records of one chunk of parent rows, loading their relations on {@code connection}. */
+    @FunctionalInterface
+    public interface ChunkAssembler<H, R> {
+        List<R> assemble(Connection connection, List<H> parents);
+    }
+
+    /**
+     * Parents with relations: the cursor's rows are cut into chunks of {@code fetchSize}, and each
+     * chunk's relations are loaded on the cursor's own connection before its records are passed on,
+     * so memory is bounded by one chunk and its children, never by the result.
+     */
+    public static <H, R> Stream<R> graph(Core core, String method, String sql, int binds, int fetchSize,
+                                         Binder binder, MapperFactory<H> mappers, ChunkAssembler<H, R> assembler) {
+        return graphPartitions(core, method, sql, binds, fetchSize, binder, mappers, assembler).flatMap(List::stream);
+    }
+
+    /** As {@link #graph}, in lists of {@code fetchSize} records. */
+    public static <H, R> Stream<List<R>> graphPartitions(Core core, String method, String sql, int binds,
+                                                         int fetchSize, Binder binder, MapperFactory<H> mappers,
+                                                         ChunkAssembler<H, R> assembler) {
+        CursorStream<H> cursor = start(core, method, sql, binds, fetchSize, binder, mappers);
+        // the last chunk's relations still need the connection after the cursor has run dry
+        cursor.keepOpenWhenDone = true;
+        return chunks(cursor, fetchSize).map(chunk -> {
+            List<R> records = assembler.assemble(cursor.connection, chunk);
+            if (cursor.done) {
+                cursor.close();
+            }
+            return records;
+        });
     }
 
     private static <T> CursorStream<T> start(Core core, String method, String sql, int binds, int fetchSize,
@@ -123,8 +161,11 @@ public final class CursorStream<T> implements Spliterator<T> {
         }
         T row;
         try {
-            if (!rs.next()) {
-                close();
+            if (done || !rs.next()) {
+                done = true;
+                if (!keepOpenWhenDone) {
+                    close();
+                }
                 return false;
             }
             row = mapper.map(rs);
