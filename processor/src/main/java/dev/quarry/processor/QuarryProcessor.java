@@ -30,7 +30,7 @@ import javax.lang.model.element.TypeElement;
  */
 @AutoService(Processor.class)
 @SupportedOptions({VerifyOptions.URL, VerifyOptions.USER, VerifyOptions.PASSWORD, VerifyOptions.SCHEMA,
-        VerifyOptions.MODE})
+        VerifyOptions.MODE, VerifyOptions.CACHE})
 public final class QuarryProcessor extends AbstractProcessor {
     private final Set<String> deferred = new LinkedHashSet<>();
     /** SQL verification against a database, opened on first need and closed when processing is over. */

@@ -56,6 +56,8 @@ public final class PostgresServer {
     private final String password;
     private final String createOptions;
     private final AtomicInteger counter = new AtomicInteger();
+    /** The server this JVM started, or {@code null} for an external one or once stopped. */
+    private volatile EmbeddedPostgres embedded;
 
     private PostgresServer(String hosts, String urlParameters, String adminDatabase, String user, String password,
                            String createOptions) {
@@ -138,16 +140,38 @@ public final class PostgresServer {
         } catch (IOException e) {
             throw new IllegalStateException("Could not start embedded PostgreSQL", e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        LOG.info("Embedded PostgreSQL started on port {}", postgres.getPort());
+        // FILE_COPY copies the tiny template in a few ms; the default WAL_LOG is several times slower with fsync off.
+        PostgresServer server = new PostgresServer("localhost:" + postgres.getPort(), "", "postgres", "postgres", "",
+                " STRATEGY = FILE_COPY");
+        server.embedded = postgres;
+        // the root thread group outlives the one a launcher such as exec:java runs main in
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(root, server::stop, "quarry-postgres-shutdown"));
+        return server;
+    }
+
+    /**
+     * Stops the embedded server this JVM started; does nothing for an external server or when
+     * already stopped. Tests need not call it (a shutdown hook does); a program's {@code main} should,
+     * in a {@code finally}, since a launcher may close its class loader before shutdown hooks run.
+     */
+    public void stop() {
+        EmbeddedPostgres postgres;
+        synchronized (this) {
+            postgres = embedded;
+            embedded = null;
+        }
+        if (postgres != null) {
             try {
                 postgres.close();
             } catch (IOException e) {
                 LOG.warn("Could not stop embedded PostgreSQL", e);
             }
-        }, "quarry-postgres-shutdown"));
-        LOG.info("Embedded PostgreSQL started on port {}", postgres.getPort());
-        // FILE_COPY copies the tiny template in a few ms; the default WAL_LOG is several times slower with fsync off.
-        return new PostgresServer("localhost:" + postgres.getPort(), "", "postgres", "postgres", "", " STRATEGY = FILE_COPY");
+        }
     }
 
     /** JDBC URL of {@code database} on this server (credentials are not part of the URL). */

@@ -24,8 +24,9 @@ import org.postgresql.util.ServerErrorMessage;
  * never get there, when the JVM exits).
  */
 final class SchemaDatabase implements AutoCloseable {
-    /** Where clusters, their template and server logs live; shared by the compilations of a machine. */
-    static final Path ROOT = Path.of(System.getProperty("java.io.tmpdir"), "quarry-verify");
+    /** Where clusters, their template and server logs live; shared by one user's compilations. */
+    static final Path ROOT = Path.of(System.getProperty("java.io.tmpdir"),
+            "quarry-verify-" + System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9_.-]", "_"));
     /** A data directory this old is left over from a compilation that never stopped its server. */
     private static final Duration ABANDONED = Duration.ofHours(12);
 

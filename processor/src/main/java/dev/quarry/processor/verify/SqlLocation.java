@@ -3,7 +3,6 @@ package dev.quarry.processor.verify;
 import dev.quarry.processor.sql.ParsedSql;
 import dev.quarry.processor.sql.Placeholder;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
 import org.postgresql.core.NativeQuery;
@@ -20,9 +19,6 @@ final class SqlLocation {
 
     private SqlLocation() {}
 
-    /** A stretch of the text PostgreSQL parsed, and where it came from in the original SQL. */
-    private record Segment(int nativeStart, int nativeEnd, int originalStart, boolean copied) {}
-
     /** The native text pgjdbc sends for {@code jdbcSql}, or {@code null} when it cannot say. */
     static String nativeSql(String jdbcSql) {
         try {
@@ -37,61 +33,51 @@ final class SqlLocation {
      * The 0-based offset in {@code annotationSql} of the 0-based {@code nativeOffset} PostgreSQL
      * reported for the statement pgjdbc made of {@code jdbcSql}, which {@code parsed} turned into
      * JDBC text with the placeholders flagged in {@code rewritten} written as {@code = ANY(?)}.
-     * Empty when the offset falls in text the user did not write (a wrapper around it).
+     * Empty when the offset falls in text the user did not write (a wrapper around it), or when
+     * the texts do not line up as expected.
      */
     static OptionalInt toAnnotation(String annotationSql, ParsedSql parsed, List<Boolean> rewritten, String jdbcSql,
                                     int nativeOffset) {
         String sent = nativeSql(jdbcSql);
-        List<Segment> segments = new ArrayList<>();
-        String expected = expectedNative(parsed, rewritten, segments);
-        if (sent == null || !sent.equals(expected)) {
+        if (sent == null) {
             return OptionalInt.empty();
         }
-        int original = -1;
-        for (Segment segment : segments) {
-            if (nativeOffset >= segment.nativeStart() && nativeOffset < segment.nativeEnd()) {
-                original = segment.copied()
-                        ? segment.originalStart() + nativeOffset - segment.nativeStart() : segment.originalStart();
-                break;
-            }
-        }
-        if (original < 0) {
-            original = parsed.length() > 0 ? parsed.length() - 1 : 0;
-        }
-        return withinAnnotation(annotationSql, parsed.original(), original);
-    }
-
-    /**
-     * The original text with each placeholder as PostgreSQL sees it ({@code $1}, {@code = ANY($2)}),
-     * which is the native text when nothing else was rewritten; {@code segments} records the mapping.
-     */
-    private static String expectedNative(ParsedSql parsed, List<Boolean> rewritten, List<Segment> segments) {
         String original = parsed.original();
-        StringBuilder out = new StringBuilder();
-        int at = 0;
         List<Placeholder> placeholders = parsed.placeholders();
-        for (int i = 0; i < placeholders.size(); i++) {
-            Placeholder p = placeholders.get(i);
-            boolean list = i < rewritten.size() && rewritten.get(i) && p.listForm() != Placeholder.ListForm.NONE;
-            int from = list ? p.listStart() : p.start();
-            copy(original, at, from, out, segments);
-            String replacement = "$" + (i + 1);
-            if (list) {
-                replacement = (p.listForm() == Placeholder.ListForm.IN ? "= ANY(" : "<> ALL(") + replacement + ")";
+        int i = 0;
+        int j = 0;
+        int k = 0;
+        while (j < sent.length() && j < nativeOffset) {
+            Placeholder p = k < placeholders.size() ? placeholders.get(k) : null;
+            boolean list = p != null && k < rewritten.size() && rewritten.get(k)
+                    && p.listForm() != Placeholder.ListForm.NONE;
+            if (p != null && i == (list ? p.listStart() : p.start())) {
+                // each placeholder went out as $n, or as = ANY($n) in place of IN (:name)
+                String replacement = "$" + (k + 1);
+                if (list) {
+                    replacement = (p.listForm() == Placeholder.ListForm.IN ? "= ANY(" : "<> ALL(") + replacement + ")";
+                }
+                if (!sent.startsWith(replacement, j)) {
+                    return OptionalInt.empty();
+                }
+                if (nativeOffset < j + replacement.length()) {
+                    break;
+                }
+                j += replacement.length();
+                i = list ? p.listEnd() : p.end();
+                k++;
+            } else if (original.startsWith("??", i) && !sent.startsWith("??", j) && sent.charAt(j) == '?') {
+                // a jsonb ? is written ?? for pgjdbc, which sends it single
+                i += 2;
+                j++;
+            } else if (i < original.length() && original.charAt(i) == sent.charAt(j)) {
+                i++;
+                j++;
+            } else {
+                return OptionalInt.empty();
             }
-            segments.add(new Segment(out.length(), out.length() + replacement.length(), from, false));
-            out.append(replacement);
-            at = list ? p.listEnd() : p.end();
         }
-        copy(original, at, parsed.length(), out, segments);
-        return out.toString();
-    }
-
-    private static void copy(String original, int from, int to, StringBuilder out, List<Segment> segments) {
-        if (to > from) {
-            segments.add(new Segment(out.length(), out.length() + to - from, from, true));
-            out.append(original, from, to);
-        }
+        return withinAnnotation(annotationSql, original, Math.min(i, Math.max(0, original.length() - 1)));
     }
 
     /** A wrapper such as {@code @TopPerGroup}'s holds the annotation's SQL; offsets outside it are not the user's. */

@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import org.postgresql.util.PSQLException;
@@ -32,57 +33,7 @@ import org.postgresql.util.ServerErrorMessage;
  * <p>Everything runs on one connection in a read-only transaction that is rolled back after each
  * statement, so nothing is written and no lock outlives the statement.
  */
-final class StatementDescriber {
-    /**
-     * One value bound to a {@code ?}, as the generated code binds it.
-     *
-     * @param kind the Java value's kind (the element's, for an array)
-     * @param array whether a PostgreSQL array is bound
-     * @param typed for an array of enums, whether it is sent as {@code text[]} (relation keys, UNNEST
-     *     columns) rather than untyped, for PostgreSQL to read as whatever array it expects ({@code @Query} parameters)
-     */
-    record Bind(ScalarKind kind, boolean array, boolean typed) {
-        static Bind value(ScalarKind kind) {
-            return new Bind(kind, false, false);
-        }
-
-        static Bind array(ScalarKind kind) {
-            return new Bind(kind, true, false);
-        }
-
-        static Bind typedArray(ScalarKind kind) {
-            return new Bind(kind, true, true);
-        }
-    }
-
-    /** A result column: its label, canonical type, whether that type (or its element) is an enum, and its JDBC nullability. */
-    record Column(String label, String type, boolean isEnum, int nullable) {
-        boolean canBeNull() {
-            return nullable == ResultSetMetaData.columnNullable;
-        }
-    }
-
-    /** A parameter's type as PostgreSQL inferred it; {@code isEnum} when it (or its element) is an enum. */
-    record Parameter(String type, boolean isEnum) {}
-
-    sealed interface Outcome {}
-
-    record Described(List<Column> columns, List<Parameter> parameters) implements Outcome {}
-
-    /**
-     * PostgreSQL's refusal.
-     *
-     * @param message its message, with the hint when there is one
-     * @param position the 1-based character position in the text it parsed, 0 when it gave none
-     */
-    record Rejected(String message, int position) implements Outcome {}
-
-    /** The key columns of each unique, non-partial index of a table, in index order. */
-    record UniqueKeys(List<List<String>> keys) implements Outcome {}
-
-    /** A table's columns by name, in table order; their {@code nullable} is unknown. */
-    record TableColumns(Map<String, Column> columns) implements Outcome {}
-
+final class StatementDescriber implements Describer {
     private static final String ENUMS_SQL = "SELECT typname FROM pg_type WHERE typtype = 'e'";
     private static final String UNIQUE_KEYS_SQL = "SELECT array_agg(a.attname::text ORDER BY k.ord)"
             + " FROM pg_index i CROSS JOIN LATERAL unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, ord)"
@@ -95,19 +46,24 @@ final class StatementDescriber {
             + " LEFT JOIN pg_type b ON t.typtype = 'd' AND b.oid = t.typbasetype"
             + " WHERE a.attrelid = ?::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum";
 
-    private final Connection connection;
-    private Set<String> enums;
-
-    StatementDescriber(Connection connection) {
-        this.connection = connection;
+    /** Opens a connection like the first, with extra properties. */
+    interface Connector {
+        Connection open(Properties extra) throws SQLException;
     }
 
-    /**
-     * Describes {@code sql} with {@code binds} bound as the generated code binds them, so PostgreSQL
-     * resolves operators and casts against the types the runtime really sends; with {@code binds}
-     * {@code null}, every parameter is left for PostgreSQL to infer.
-     */
-    Outcome describe(String sql, List<Bind> binds) throws VerificationUnavailable {
+    private final Connection connection;
+    private final Connector connector;
+    /** A second connection, in simple query mode, for plans; opened when first needed. */
+    private Connection simple;
+    private Set<String> enums;
+
+    StatementDescriber(Connection connection, Connector connector) {
+        this.connection = connection;
+        this.connector = connector;
+    }
+
+    @Override
+    public Outcome describe(String sql, List<Bind> binds) throws VerificationUnavailable {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             if (binds != null) {
                 for (int i = 0; i < binds.size(); i++) {
@@ -122,10 +78,12 @@ final class StatementDescriber {
             }
             List<Column> columns = new ArrayList<>();
             ResultSetMetaData resultData = statement.getMetaData();
-            for (int i = 1; resultData != null && i <= resultData.getColumnCount(); i++) {
+            int count = resultData == null ? 0 : resultData.getColumnCount();
+            Set<Integer> outerJoined = count > 0 && OuterJoins.mayHave(sql) ? outerJoined(sql, count) : Set.of();
+            for (int i = 1; i <= count; i++) {
                 String type = TypeCompatibility.canonical(resultData.getColumnTypeName(i));
                 columns.add(new Column(resultData.getColumnLabel(i), type, isEnum(element(type)),
-                        resultData.isNullable(i)));
+                        resultData.isNullable(i), outerJoined.contains(i - 1)));
             }
             return new Described(List.copyOf(columns), List.copyOf(parameters));
         } catch (SQLException e) {
@@ -135,8 +93,8 @@ final class StatementDescriber {
         }
     }
 
-    /** The unique keys of {@code table} (SQL text, as {@code ::regclass} reads it), or its rejection. */
-    Outcome uniqueKeys(String table) throws VerificationUnavailable {
+    @Override
+    public Outcome uniqueKeys(String table) throws VerificationUnavailable {
         try (PreparedStatement statement = connection.prepareStatement(UNIQUE_KEYS_SQL)) {
             statement.setString(1, table);
             List<List<String>> keys = new ArrayList<>();
@@ -153,15 +111,15 @@ final class StatementDescriber {
         }
     }
 
-    /** The columns of {@code table} with their types (a domain as its base type), or its rejection. */
-    Outcome tableColumns(String table) throws VerificationUnavailable {
+    @Override
+    public Outcome tableColumns(String table) throws VerificationUnavailable {
         try (PreparedStatement statement = connection.prepareStatement(COLUMNS_SQL)) {
             statement.setString(1, table);
             Map<String, Column> columns = new LinkedHashMap<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     columns.put(rows.getString(1), new Column(rows.getString(1), rows.getString(2), rows.getBoolean(3),
-                            ResultSetMetaData.columnNullableUnknown));
+                            ResultSetMetaData.columnNullableUnknown, false));
                 }
             }
             return new TableColumns(columns);
@@ -172,12 +130,50 @@ final class StatementDescriber {
         }
     }
 
+    /**
+     * The result columns an outer join may leave NULL, from the statement's plan; none when the
+     * plan cannot be had (a server before PostgreSQL 16, a parameter whose type only a value tells).
+     */
+    private Set<Integer> outerJoined(String sql, int count) {
+        String sent = SqlLocation.nativeSql(sql);
+        if (sent == null) {
+            return Set.of();
+        }
+        try {
+            if (simple == null) {
+                Properties properties = new Properties();
+                properties.setProperty("preferQueryMode", "simple");
+                simple = connector.open(properties);
+                simple.setAutoCommit(false);
+                simple.setReadOnly(true);
+            }
+            try {
+                return OuterJoins.nullable(simple, sent, count);
+            } finally {
+                simple.rollback();
+            }
+        } catch (SQLException | RuntimeException e) {
+            return Set.of();
+        }
+    }
+
+    /** Closes the connection for plans, if one was opened; the caller owns the other. */
+    void close() {
+        try {
+            if (simple != null) {
+                simple.close();
+            }
+        } catch (SQLException e) {
+            // the server drops it when it stops, or when the JVM exits
+        }
+    }
+
     /** {@code int4} for {@code _int4}, the name itself for a type that is no array. */
     private static String element(String type) {
         return type.startsWith("_") ? type.substring(1) : type;
     }
 
-    boolean isEnum(String canonicalType) throws VerificationUnavailable {
+    private boolean isEnum(String canonicalType) throws VerificationUnavailable {
         if (enums == null) {
             Set<String> names = new HashSet<>();
             try (PreparedStatement statement = connection.prepareStatement(ENUMS_SQL);

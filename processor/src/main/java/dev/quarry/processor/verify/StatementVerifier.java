@@ -1,6 +1,5 @@
 package dev.quarry.processor.verify;
 
-import com.palantir.javapoet.TypeName;
 import dev.quarry.annotations.FetchStrategy;
 import dev.quarry.annotations.Insert;
 import dev.quarry.annotations.InsertStrategy;
@@ -25,14 +24,15 @@ import dev.quarry.processor.sql.BulkSql;
 import dev.quarry.processor.sql.ParsedSql;
 import dev.quarry.processor.sql.Placeholder;
 import dev.quarry.processor.sql.SqlParser;
-import dev.quarry.processor.verify.StatementDescriber.Bind;
-import dev.quarry.processor.verify.StatementDescriber.Column;
-import dev.quarry.processor.verify.StatementDescriber.Described;
-import dev.quarry.processor.verify.StatementDescriber.Outcome;
-import dev.quarry.processor.verify.StatementDescriber.Parameter;
-import dev.quarry.processor.verify.StatementDescriber.Rejected;
-import dev.quarry.processor.verify.TypeCompatibility.Verdict;
+import dev.quarry.processor.verify.Describer.Bind;
+import dev.quarry.processor.verify.Describer.Column;
+import dev.quarry.processor.verify.Describer.Described;
+import dev.quarry.processor.verify.Describer.NotInSnapshot;
+import dev.quarry.processor.verify.Describer.Outcome;
+import dev.quarry.processor.verify.Describer.Parameter;
+import dev.quarry.processor.verify.Describer.Rejected;
 import java.lang.annotation.Annotation;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -50,12 +50,29 @@ import javax.lang.model.element.ExecutableElement;
  * whose Java type does not fit (accepted, with the type PostgreSQL wants there).
  */
 final class StatementVerifier {
-    private final StatementDescriber describer;
-    private final Findings findings;
+    /** Column types whose binary input is UTF-8 text, as the runtime's BulkTable accepts them for COPY. */
+    private static final Set<String> COPY_TEXT = Set.of("text", "varchar", "bpchar", "citext", "json");
 
-    StatementVerifier(StatementDescriber describer, Findings findings) {
+    private final Describer describer;
+    private final Findings findings;
+    private final ResultColumns results;
+    /** The snapshot answering instead of a database, for diagnostics; {@code null} with a database. */
+    private final Path snapshot;
+
+    StatementVerifier(Describer describer, Findings findings, Path snapshot) {
         this.describer = describer;
         this.findings = findings;
+        this.results = new ResultColumns(findings);
+        this.snapshot = snapshot;
+    }
+
+    /** A question the snapshot has no answer for: the rest of the method goes unverified. */
+    private static final class NotAnswered extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        NotAnswered() {
+            super(null, null, false, false);
+        }
     }
 
     /**
@@ -72,18 +89,33 @@ final class StatementVerifier {
                            List<Boolean> rewritten, List<String> names, List<String> javaTypes) {}
 
     void verify(MethodModel method) throws VerificationUnavailable {
-        if (method instanceof QueryMethodModel query) {
-            query(query);
-        } else if (method instanceof BatchMethodModel batch) {
-            batch(batch);
-        } else if (method instanceof InsertMethodModel insert) {
-            insert(insert);
-        } else if (method instanceof UpsertMethodModel upsert) {
-            upsert(upsert);
+        try {
+            if (method instanceof QueryMethodModel query) {
+                query(query);
+            } else if (method instanceof BatchMethodModel batch) {
+                batch(batch);
+            } else if (method instanceof InsertMethodModel insert) {
+                insert(insert);
+            } else if (method instanceof UpsertMethodModel upsert) {
+                upsert(upsert);
+            }
+        } catch (NotAnswered e) {
+            findings.report(Message.VERIFY_NOT_IN_SNAPSHOT, method.element(), method.label(), snapshot);
         }
     }
 
-    private void query(QueryMethodModel method) throws VerificationUnavailable {
+    private Outcome describe(String sql, List<Bind> binds) throws VerificationUnavailable, NotAnswered {
+        return answered(describer.describe(sql, binds));
+    }
+
+    private static Outcome answered(Outcome outcome) throws NotAnswered {
+        if (outcome instanceof NotInSnapshot) {
+            throw new NotAnswered();
+        }
+        return outcome;
+    }
+
+    private void query(QueryMethodModel method) throws VerificationUnavailable, NotAnswered {
         ExecutableElement element = method.element();
         List<Bind> binds = new ArrayList<>();
         List<Boolean> rewritten = new ArrayList<>();
@@ -91,7 +123,7 @@ final class StatementVerifier {
         for (BindStep step : method.binds()) {
             binds.add(bind(step.type(), step.array()));
             rewritten.add(step.array() && step.component() == null);
-            javaTypes.add(step.array() ? javaType(step.parameter().type()) : javaType(step.type().type()));
+            javaTypes.add(step.array() ? ResultColumns.javaType(step.parameter().type()) : ResultColumns.javaType(step.type().type()));
         }
         // Without @Query (a @Tree), Quarry wrote the statement around the user's fragments: positions
         // in it mean nothing to the user, and neither do the columns it selects for itself.
@@ -104,24 +136,25 @@ final class StatementVerifier {
         }
         TopPerGroup top = element.getAnnotation(TopPerGroup.class);
         Set<String> added = query == null ? null : top == null ? Set.of() : Set.of(top.rank());
-        checkRow(method.label(), element, method.result().row(), method.result().type(), described.columns(), added);
+        results.checkRow(method.label(), element, method.result().row(), method.result().type(), described.columns(),
+                added);
         if (method.result().row() instanceof RowType.Record record && record.model().hasRelations()) {
             relations(method, record.model());
         }
     }
 
-    private void batch(BatchMethodModel method) throws VerificationUnavailable {
+    private void batch(BatchMethodModel method) throws VerificationUnavailable, NotAnswered {
         ExecutableElement element = method.element();
         String sql = element.getAnnotation(Query.class).value();
         ParsedSql parsed = SqlParser.parse(sql);
         List<Bind> binds = method.binds().stream().map(c -> bind(c.type(), false)).toList();
-        List<String> javaTypes = method.binds().stream().map(c -> javaType(c.type().type())).toList();
+        List<String> javaTypes = method.binds().stream().map(c -> ResultColumns.javaType(c.type().type())).toList();
         UserSql user = new UserSql(Query.class, sql, parsed, Collections.nCopies(binds.size(), false),
                 names(parsed), javaTypes);
         describeUserSql(method.label(), element, method.sql(), binds, user);
     }
 
-    private void insert(InsertMethodModel method) throws VerificationUnavailable {
+    private void insert(InsertMethodModel method) throws VerificationUnavailable, NotAnswered {
         RecordModel record = method.input().element();
         List<ComponentModel> columns = record.components();
         List<String> returning = method.result().returning();
@@ -132,35 +165,37 @@ final class StatementVerifier {
                 copyColumns(method, record);
                 return;
             }
-            case BATCH -> described = describeGenerated(method.label(), method.element(), Insert.class, "@Insert statement",
-                    BulkSql.valuesPrefix(method.table(), columns) + BulkSql.valuesRow(columns.size()),
+            case BATCH -> described = describeGenerated(method.label(), method.element(), Insert.class,
+                    "@Insert statement", BulkSql.valuesPrefix(method.table(), columns)
+                            + BulkSql.valuesRow(columns.size()),
                     columns.stream().map(c -> bind(c.type(), false)).toList());
             // AUTO falls back to UNNEST whenever COPY cannot write a column, so UNNEST is what must work
             default -> described = describeGenerated(method.label(), method.element(), Insert.class,
-                    "@Insert statement", BulkSql.unnestInsert(method.table(), columns, returning), unnestBinds(columns));
+                    "@Insert statement", BulkSql.unnestInsert(method.table(), columns, returning),
+                    unnestBinds(columns));
         }
         if (described != null) {
             checkReturning(method.label(), method.element(), method.result(), described);
         }
     }
 
-    private void upsert(UpsertMethodModel method) throws VerificationUnavailable {
+    private void upsert(UpsertMethodModel method) throws VerificationUnavailable, NotAnswered {
         RecordModel record = method.input().element();
         String sql = BulkSql.upsert(method.table(), record.components(), method.conflict(), method.update(),
                 method.touch(), method.doNothing(), method.result().returning());
-        Described described = describeGenerated(method.label(), method.element(), Upsert.class, "@Upsert statement", sql,
-                unnestBinds(record.components()));
+        Described described = describeGenerated(method.label(), method.element(), Upsert.class,
+                "@Upsert statement", sql, unnestBinds(record.components()));
         if (described == null) {
             return;
         }
         checkReturning(method.label(), method.element(), method.result(), described);
-        Outcome keys = describer.uniqueKeys(BulkSql.table(method.table()));
-        if (keys instanceof StatementDescriber.UniqueKeys unique) {
-            Set<String> conflict = Set.copyOf(method.conflict().stream().map(ComponentModel::column).toList());
-            if (unique.keys().stream().noneMatch(key -> Set.copyOf(key).equals(conflict))) {
+        Outcome keys = answered(describer.uniqueKeys(BulkSql.table(method.table())));
+        if (keys instanceof Describer.UniqueKeys unique) {
+            List<String> conflict = method.conflict().stream().map(ComponentModel::column).toList();
+            // ON CONFLICT infers the index from the set of columns, in any order
+            if (unique.keys().stream().noneMatch(key -> Set.copyOf(key).equals(Set.copyOf(conflict)))) {
                 findings.reportOn(Message.VERIFY_UPSERT_NO_UNIQUE_KEY, method.element(), Upsert.class, "conflict",
-                        method.label(), String.join(", ", method.conflict().stream().map(ComponentModel::column).toList()),
-                        method.table(), unique.keys());
+                        method.label(), String.join(", ", conflict), method.table(), unique.keys());
             }
         }
     }
@@ -169,14 +204,15 @@ final class StatementVerifier {
      * Binary COPY carries no casts: each column must take exactly the type its component is
      * written as (the runtime checks the same before a load, and refuses it).
      */
-    private void copyColumns(InsertMethodModel method, RecordModel record) throws VerificationUnavailable {
-        Outcome outcome = describer.tableColumns(BulkSql.table(method.table()));
+    private void copyColumns(InsertMethodModel method, RecordModel record)
+            throws VerificationUnavailable, NotAnswered {
+        Outcome outcome = answered(describer.tableColumns(BulkSql.table(method.table())));
         if (outcome instanceof Rejected rejected) {
-            findings.reportOn(Message.VERIFY_GENERATED_SQL_REJECTED, method.element(), Insert.class, null, method.label(),
-                    "COPY", "", rejected.message(), BulkSql.copy(method.table(), record.components()));
+            findings.reportOn(Message.VERIFY_GENERATED_SQL_REJECTED, method.element(), Insert.class, null,
+                    method.label(), "COPY", "", rejected.message(), BulkSql.copy(method.table(), record.components()));
             return;
         }
-        Map<String, Column> columns = ((StatementDescriber.TableColumns) outcome).columns();
+        Map<String, Column> columns = ((Describer.TableColumns) outcome).columns();
         List<String> problems = new ArrayList<>();
         for (ComponentModel component : record.components()) {
             Column column = columns.get(component.column());
@@ -187,14 +223,14 @@ final class StatementVerifier {
             if (column == null) {
                 problems.add("\"" + component.column() + "\" is not a column of " + method.table());
             } else if (!written.equals(column.type())
-                    && !(written.equals("text") && (TypeCompatibility.TEXT.contains(column.type()) || column.isEnum()))) {
-                problems.add("\"" + component.column() + "\" is " + column.type() + " but component '" + component.name()
-                        + "' is written as " + written);
+                    && !(written.equals("text") && (COPY_TEXT.contains(column.type()) || column.isEnum()))) {
+                problems.add("\"" + component.column() + "\" is " + column.type() + " but component '"
+                        + component.name() + "' is written as " + written);
             }
         }
         if (!problems.isEmpty()) {
-            findings.reportOn(Message.VERIFY_COPY_COLUMN_TYPES, method.element(), Insert.class, "strategy", method.label(),
-                    String.join("; ", problems));
+            findings.reportOn(Message.VERIFY_COPY_COLUMN_TYPES, method.element(), Insert.class, "strategy",
+                    method.label(), String.join("; ", problems));
         }
     }
 
@@ -215,12 +251,12 @@ final class StatementVerifier {
 
     private void checkReturning(String label, ExecutableElement element, BulkResult result, Described described) {
         if (result.shape() == BulkResult.Shape.LIST) {
-            checkRow(label, element, result.row(), result.type(), described.columns(), Set.of());
+            results.checkRow(label, element, result.row(), result.type(), described.columns(), Set.of());
         }
     }
 
     /** The statements that load {@code root}'s relations: one per SELECT_IN path, one for all JOINED paths. */
-    private void relations(QueryMethodModel method, RecordModel root) throws VerificationUnavailable {
+    private void relations(QueryMethodModel method, RecordModel root) throws VerificationUnavailable, NotAnswered {
         Map<String, RelationModel> paths = new LinkedHashMap<>();
         collect("", root, paths);
         List<String> joined = new ArrayList<>();
@@ -234,7 +270,7 @@ final class StatementVerifier {
                     "statement that loads '" + entry.getKey() + "'", RelationSql.childSql(relation),
                     List.of(Bind.typedArray(relation.childKey().type().kind())));
             if (described != null) {
-                checkRecord(method.label(), method.element(), relation.child(), described.columns(), "", Set.of());
+                results.checkRecord(method.label(), method.element(), relation.child(), described.columns(), "", Set.of());
             }
         }
         if (joined.isEmpty()) {
@@ -248,8 +284,8 @@ final class StatementVerifier {
         }
         for (int i = 0; i < joined.size(); i++) {
             // the writer labels the columns of the n-th JOINED path _jn_column
-            checkRecord(method.label(), method.element(), paths.get(joined.get(i)).child(), described.columns(),
-                    "_j" + (i + 1) + "_", null);
+            results.checkRecord(method.label(), method.element(), paths.get(joined.get(i)).child(),
+                    described.columns(), "_j" + (i + 1) + "_", null);
         }
     }
 
@@ -264,15 +300,15 @@ final class StatementVerifier {
 
     /** Describes the user's SQL; reports and returns {@code null} when PostgreSQL refuses it. */
     private Described describeUserSql(String label, ExecutableElement element, String jdbcSql, List<Bind> binds,
-                                      UserSql user) throws VerificationUnavailable {
-        Outcome typed = describer.describe(jdbcSql, binds);
+                                      UserSql user) throws VerificationUnavailable, NotAnswered {
+        Outcome typed = describe(jdbcSql, binds);
         if (typed instanceof Described described) {
             checkUntypedBinds(label, element, user.annotation(), described.parameters(), binds, user.names(),
                     user.javaTypes());
             return described;
         }
         Rejected typedRejection = (Rejected) typed;
-        Outcome untyped = binds.isEmpty() ? typed : describer.describe(jdbcSql, null);
+        Outcome untyped = binds.isEmpty() ? typed : describe(jdbcSql, null);
         if (untyped instanceof Rejected rejected) {
             findings.reportOn(Message.VERIFY_SQL_REJECTED, element, user.annotation(), "value", label,
                     where(user, jdbcSql, rejected.position()), rejected.message());
@@ -285,15 +321,17 @@ final class StatementVerifier {
                 bound.add(user.names().get(i) + " as " + user.javaTypes().get(i));
             }
             findings.reportOn(Message.VERIFY_PARAMETER_TYPES_REJECTED, element, user.annotation(), "value", label,
-                    String.join(", ", bound), where(user, jdbcSql, typedRejection.position()), typedRejection.message());
+                    String.join(", ", bound), where(user, jdbcSql, typedRejection.position()),
+                    typedRejection.message());
         }
         return null;
     }
 
     /** Describes a statement Quarry generated; reports and returns {@code null} when PostgreSQL refuses it. */
     private Described describeGenerated(String label, ExecutableElement element, Class<? extends Annotation> annotation,
-                                        String what, String sql, List<Bind> binds) throws VerificationUnavailable {
-        Outcome outcome = describer.describe(sql, binds);
+                                        String what, String sql, List<Bind> binds)
+            throws VerificationUnavailable, NotAnswered {
+        Outcome outcome = describe(sql, binds);
         if (outcome instanceof Described described) {
             return described;
         }
@@ -344,102 +382,8 @@ final class StatementVerifier {
         return TypeCompatibility.binds(bind.kind(), type, parameter.isEnum());
     }
 
-    private void checkRow(String label, ExecutableElement element, RowType row, TypeName returnType,
-                          List<Column> columns, Set<String> added) {
-        if (row instanceof RowType.Record record) {
-            checkRecord(label, element, record.model(), columns, "", added);
-            return;
-        }
-        ScalarType scalar = ((RowType.Scalar) row).type();
-        List<Column> read = added == null ? columns.subList(0, Math.min(1, columns.size()))
-                : columns.stream().filter(c -> !added.contains(c.label())).toList();
-        if (read.size() != 1) {
-            findings.report(Message.VERIFY_SCALAR_COLUMN_COUNT, element, label, javaType(returnType), read.size(),
-                    labels(read));
-            return;
-        }
-        checkColumn(label, element, read.get(0), read.get(0).label(), scalar, "the return type");
-    }
-
-    /**
-     * Each component needs a column (found as the runtime finds it: by label, exactly, then
-     * ignoring case), and each column a component, except {@code added} ones the statement adds
-     * for itself; {@code added} null skips that second check (a joined statement has the parent's
-     * columns too, a generated one columns the record may leave out).
-     */
-    private void checkRecord(String label, ExecutableElement element, RecordModel record, List<Column> columns,
-                             String prefix, Set<String> added) {
-        boolean[] used = new boolean[columns.size()];
-        for (ComponentModel component : record.components()) {
-            int index = find(columns, prefix + component.column());
-            if (index < 0) {
-                findings.report(Message.VERIFY_COMPONENT_WITHOUT_COLUMN, element, label, component.name(),
-                        record.simpleName(), prefix + component.column(), labels(columns));
-                continue;
-            }
-            used[index] = true;
-            // a joined statement's own labels (_j1_total) mean nothing to the user; the column's name does
-            checkColumn(label, element, columns.get(index), component.column(), component.type(),
-                    "component '" + component.name() + "' of " + record.simpleName());
-        }
-        if (added == null) {
-            return;
-        }
-        List<String> unread = new ArrayList<>();
-        for (int i = 0; i < columns.size(); i++) {
-            if (!used[i] && !added.contains(columns.get(i).label())) {
-                unread.add(columns.get(i).label());
-            }
-        }
-        if (!unread.isEmpty()) {
-            findings.report(Message.VERIFY_COLUMN_WITHOUT_COMPONENT, element, label, unread, record.simpleName(),
-                    record.components().stream().map(ComponentModel::column).toList());
-        }
-    }
-
-    private void checkColumn(String label, ExecutableElement element, Column column, String name, ScalarType type,
-                             String target) {
-        String java = javaType(type.type());
-        Verdict verdict = TypeCompatibility.read(type, column.type(), column.isEnum());
-        if (verdict instanceof Verdict.Incompatible incompatible) {
-            findings.report(Message.VERIFY_COLUMN_TYPE, element, label, name, column.type(), target, java,
-                    incompatible.advice());
-        } else if (verdict instanceof Verdict.Lossy lossy) {
-            findings.report(Message.VERIFY_COLUMN_TYPE_LOSSY, element, label, name, column.type(), target, java,
-                    lossy.loss());
-        }
-        if (type.primitive() && column.canBeNull()) {
-            findings.report(Message.VERIFY_NULLABLE_PRIMITIVE, element, label, name, target, java,
-                    javaType(type.type().box()));
-        }
-    }
-
-    /** The column the runtime reads for {@code label}: the first with that label, else the first ignoring case. */
-    private static int find(List<Column> columns, String label) {
-        for (int i = 0; i < columns.size(); i++) {
-            if (columns.get(i).label().equals(label)) {
-                return i;
-            }
-        }
-        for (int i = 0; i < columns.size(); i++) {
-            if (columns.get(i).label().equalsIgnoreCase(label)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static List<String> labels(List<Column> columns) {
-        return columns.stream().map(Column::label).toList();
-    }
-
     private static List<String> names(ParsedSql parsed) {
         return parsed.placeholders().stream().map(Placeholder::display).toList();
-    }
-
-    /** {@code java.util.List<java.lang.Long>} as a person writes it: {@code List<Long>}. */
-    static String javaType(TypeName type) {
-        return type.toString().replaceAll("\\b(?:[a-z_][a-z0-9_]*\\.)+(?=[A-Z])", "");
     }
 
     /** {@code " at line 2, column 8 of the SQL (near "emial = :email")"}, or the fragment alone, or nothing. */
@@ -447,8 +391,8 @@ final class StatementVerifier {
         if (position <= 0) {
             return "";
         }
-        OptionalInt offset = user.annotationSql() == null ? OptionalInt.empty()
-                : SqlLocation.toAnnotation(user.annotationSql(), user.parsed(), user.rewritten(), jdbcSql, position - 1);
+        OptionalInt offset = user.annotationSql() == null ? OptionalInt.empty() : SqlLocation.toAnnotation(
+                user.annotationSql(), user.parsed(), user.rewritten(), jdbcSql, position - 1);
         if (offset.isPresent()) {
             int at = offset.getAsInt();
             String near = SqlLocation.near(user.annotationSql(), at);

@@ -5,6 +5,7 @@ import dev.quarry.processor.diag.Reporter;
 import dev.quarry.processor.model.MethodModel;
 import dev.quarry.processor.model.RepositoryModel;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -22,6 +23,8 @@ import javax.lang.model.element.Element;
  * <pre>{@code
  * javac -Aquarry.verify.schema=src/main/resources/db/migration …   // a throw-away PostgreSQL
  * javac -Aquarry.verify.url=jdbc:postgresql://localhost/app -Aquarry.verify.user=app …
+ * javac -Aquarry.verify.schema=… -Aquarry.verify.cache=src/main/quarry-snapshot …   // records the answers
+ * javac -Aquarry.verify.cache=src/main/quarry-snapshot …   // no database: checks against the recorded answers
  * }</pre>
  */
 public final class Verification implements AutoCloseable {
@@ -32,7 +35,9 @@ public final class Verification implements AutoCloseable {
     private final ProcessingEnvironment environment;
     private SchemaDatabase schema;
     private Connection connection;
-    private StatementDescriber describer;
+    private Describer describer;
+    /** The describer asking the database, when there is one; it holds a connection of its own. */
+    private StatementDescriber live;
     /** Set once the reason verification cannot run was reported; nothing more is tried. */
     private boolean stopped;
 
@@ -59,15 +64,16 @@ public final class Verification implements AutoCloseable {
             return;
         }
         try {
-            StatementVerifier verifier = new StatementVerifier(describer(), findings);
+            StatementVerifier verifier = new StatementVerifier(describer(), findings, options.cache());
             for (MethodModel method : repository.methods()) {
                 if (!suppressed(method.element())) {
                     verifier.verify(method);
                 }
             }
         } catch (VerificationUnavailable e) {
-            findings.report(Message.VERIFY_UNAVAILABLE, repository.element(), options.sourceOption(),
-                    options.sourceValue(), e.getMessage());
+            String option = e.option() != null ? e.option() : options.sourceOption();
+            findings.report(Message.VERIFY_UNAVAILABLE, repository.element(), option, options.value(option),
+                    e.getMessage());
             stopped = true;
             close();
         }
@@ -83,42 +89,56 @@ public final class Verification implements AutoCloseable {
         return false;
     }
 
-    private StatementDescriber describer() throws VerificationUnavailable {
+    private Describer describer() throws VerificationUnavailable {
         if (describer == null) {
-            connection = open();
-            describer = new StatementDescriber(connection);
+            if (options.offline()) {
+                if (!Files.isDirectory(options.cache())) {
+                    throw new VerificationUnavailable("it is no directory; a build with -A" + VerifyOptions.URL
+                            + " or -A" + VerifyOptions.SCHEMA + " and this option writes the snapshot there", null);
+                }
+                describer = new CachedDescriber(new Snapshot(options.cache()), null);
+            } else {
+                Properties properties = connectionProperties();
+                connection = open(properties);
+                live = new StatementDescriber(connection, extra -> {
+                    Properties more = new Properties();
+                    more.putAll(properties);
+                    more.putAll(extra);
+                    return connect(more);
+                });
+                describer = options.cache() == null ? live
+                        : new CachedDescriber(new Snapshot(options.cache()), live);
+            }
         }
         return describer;
     }
 
-    private Connection open() throws VerificationUnavailable {
+    private Properties connectionProperties() {
         Properties properties = new Properties();
         properties.setProperty("ApplicationName", "quarry-verify");
         properties.setProperty("connectTimeout", "10");
         // describing a statement locks its tables briefly; never wait long behind someone's migration
         properties.setProperty("options", "-c lock_timeout=10s -c statement_timeout=60s");
-        Connection opened;
+        if (options.url() != null && options.user() != null) {
+            properties.setProperty("user", options.user());
+        }
+        if (options.url() != null && options.password() != null) {
+            properties.setProperty("password", options.password());
+        }
+        return properties;
+    }
+
+    /** Connects, starting the throw-away server first when verifying against migrations. */
+    private Connection open(Properties properties) throws VerificationUnavailable {
         try {
-            if (options.url() != null) {
-                if (options.user() != null) {
-                    properties.setProperty("user", options.user());
-                }
-                if (options.password() != null) {
-                    properties.setProperty("password", options.password());
-                }
-                opened = new org.postgresql.Driver().connect(options.url(), properties);
-                if (opened == null) {
-                    throw new VerificationUnavailable("it is not a PostgreSQL JDBC URL "
-                            + "(jdbc:postgresql://host:port/database)", null);
-                }
-            } else {
+            if (options.url() == null) {
                 List<Path> migrations = Migrations.ordered(options.schema());
                 if (migrations.isEmpty()) {
                     throw new VerificationUnavailable("it holds no .sql file", null);
                 }
                 schema = SchemaDatabase.start(migrations);
-                opened = schema.connect(properties);
             }
+            Connection opened = connect(properties);
             // a transaction that is only ever rolled back, read-only besides: nothing can be written
             opened.setAutoCommit(false);
             opened.setReadOnly(true);
@@ -126,6 +146,17 @@ public final class Verification implements AutoCloseable {
         } catch (SQLException | IOException e) {
             throw new VerificationUnavailable(e.getMessage(), e);
         }
+    }
+
+    private Connection connect(Properties properties) throws SQLException {
+        if (schema != null) {
+            return schema.connect(properties);
+        }
+        Connection connection = new org.postgresql.Driver().connect(options.url(), properties);
+        if (connection == null) {
+            throw new SQLException("it is not a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database)");
+        }
+        return connection;
     }
 
     /** Closes the connection and stops the throw-away server; called when processing is over. */
@@ -138,6 +169,10 @@ public final class Verification implements AutoCloseable {
         } catch (SQLException e) {
             // the server goes away next, or the connection with the JVM
         } finally {
+            if (live != null) {
+                live.close();
+            }
+            live = null;
             connection = null;
             describer = null;
             if (schema != null) {

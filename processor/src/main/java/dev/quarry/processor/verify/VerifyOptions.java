@@ -16,16 +16,18 @@ import java.util.Optional;
  * @param user the user for {@code url}, or {@code null}
  * @param password the password for {@code url}, or {@code null}
  * @param schema the migration files and directories for a throw-away database; empty for none
+ * @param cache the directory of the snapshot of what the database answered, or {@code null}
  * @param warnOnly whether findings (and a database that cannot be reached) are warnings instead of errors
  * @param problem why the options cannot be used as given, or {@code null}
  */
-public record VerifyOptions(String url, String user, String password, List<Path> schema, boolean warnOnly,
-                            Problem problem) {
+public record VerifyOptions(String url, String user, String password, List<Path> schema, Path cache,
+                            boolean warnOnly, Problem problem) {
     public static final String URL = "quarry.verify.url";
     public static final String USER = "quarry.verify.user";
     public static final String PASSWORD = "quarry.verify.password";
     public static final String SCHEMA = "quarry.verify.schema";
     public static final String MODE = "quarry.verify.mode";
+    public static final String CACHE = "quarry.verify.cache";
 
     /** An option whose value cannot be used, and why. */
     public record Problem(String option, String value, String reason) {}
@@ -45,22 +47,33 @@ public record VerifyOptions(String url, String user, String password, List<Path>
         } else if (schemaText != null && schema.isEmpty()) {
             problem = new Problem(SCHEMA, schemaText, "it names no file or directory");
         }
-        return new VerifyOptions(url, blankToNull(options.get(USER)), options.get(PASSWORD), schema, warnOnly,
-                problem);
+        String cache = blankToNull(options.get(CACHE));
+        return new VerifyOptions(url, blankToNull(options.get(USER)), options.get(PASSWORD), schema,
+                cache == null ? null : Paths.get(cache), warnOnly, problem);
     }
 
     /** Whether any verification was asked for. */
     public boolean enabled() {
-        return url != null || !schema.isEmpty() || problem != null;
+        return url != null || !schema.isEmpty() || cache != null || problem != null;
     }
 
-    /** The option that says where the database comes from, and its value, for diagnostics. */
+    /** Whether the snapshot alone answers: a cache and no database. */
+    public boolean offline() {
+        return url == null && schema.isEmpty() && cache != null;
+    }
+
+    /** The option that says where the answers come from, for diagnostics. */
     public String sourceOption() {
-        return url != null ? URL : SCHEMA;
+        return url != null ? URL : !schema.isEmpty() ? SCHEMA : CACHE;
     }
 
-    public String sourceValue() {
-        return url != null ? url : String.join(",", schema.stream().map(Path::toString).toList());
+    /** The value of {@code option}, as given. */
+    public String value(String option) {
+        return switch (option) {
+            case URL -> url;
+            case CACHE -> String.valueOf(cache);
+            default -> String.join(",", schema.stream().map(Path::toString).toList());
+        };
     }
 
     public Optional<Problem> invalid() {

@@ -80,7 +80,7 @@ final class QueryMethodWriter implements MethodWriter {
         List<CodeBlock> arguments = method.parameters().stream().map(p -> CodeBlock.of("$N", p.name())).toList();
         CodeBlock call = CodeBlock.of("_$L($L)", method.name(), CodeBlock.join(arguments, ", "));
         boolean returnsValue = method.result().shape() != ReturnModel.Shape.VOID;
-        return builder.addCode(TransactionCode.body(method.transaction(), method.async(), call, returnsValue)).build();
+        return builder.addCode(TransactionCode.body(label, method.transaction(), method.async(), call, returnsValue)).build();
     }
 
     @Override

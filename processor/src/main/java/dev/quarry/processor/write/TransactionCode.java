@@ -14,12 +14,14 @@ final class TransactionCode {
     private TransactionCode() {}
 
     /**
+     * @param label the constant holding the method's label, for errors beginning the transaction
      * @param transaction the settings, or {@code null} for no transaction
      * @param async whether to run on the executor and return the future
      * @param call the call to run
      * @param returnsValue whether the call returns a value to pass on
      */
-    static CodeBlock body(TransactionModel transaction, boolean async, CodeBlock call, boolean returnsValue) {
+    static CodeBlock body(String label, TransactionModel transaction, boolean async, CodeBlock call,
+                          boolean returnsValue) {
         CodeBlock.Builder opening = CodeBlock.builder();
         int closers = 0;
         if (async) {
@@ -29,7 +31,7 @@ final class TransactionCode {
             opening.add("return ");
         }
         if (transaction != null) {
-            opening.add("_core.transaction($T.$L, $L, $L, () -> ", ISOLATION, transaction.isolation().name(),
+            opening.add("_core.transaction($N, $T.$L, $L, $L, () -> ", label, ISOLATION, transaction.isolation().name(),
                     transaction.readOnly(), transaction.retries());
             closers++;
         }

@@ -7,6 +7,7 @@ import com.palantir.javapoet.TypeName;
 import dev.quarry.processor.model.TransactionalMethodModel;
 import java.util.ArrayList;
 import java.util.List;
+import javax.lang.model.element.Modifier;
 
 /** Overrides a concrete {@code @Transactional} method to run the original in a transaction. */
 final class TransactionalMethodWriter implements MethodWriter {
@@ -18,7 +19,8 @@ final class TransactionalMethodWriter implements MethodWriter {
 
     @Override
     public List<FieldSpec> constants() {
-        return List.of();
+        return List.of(FieldSpec.builder(String.class, method.constant(), Modifier.PRIVATE, Modifier.STATIC,
+                Modifier.FINAL).initializer("$S", method.label()).build());
     }
 
     @Override
@@ -38,6 +40,6 @@ final class TransactionalMethodWriter implements MethodWriter {
         }
         boolean returnsValue = !method.returnType().equals(TypeName.VOID);
         CodeBlock call = CodeBlock.of("super.$N($L)", method.name(), CodeBlock.join(arguments, ", "));
-        return builder.addCode(TransactionCode.body(method.transaction(), false, call, returnsValue)).build();
+        return builder.addCode(TransactionCode.body(method.constant(), method.transaction(), false, call, returnsValue)).build();
     }
 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * built from the same migrations the schema tests apply to a throw-away one.
  */
 @PostgresTest
-class VerifyUrlTest {
+public class VerifyUrlTest {
     private static final String UNREACHABLE = "jdbc:postgresql://127.0.0.1:1/app";
 
     private static Compilation both;
@@ -45,7 +45,7 @@ class VerifyUrlTest {
     @Test
     void findsTheMistakesAndOnlyThose() {
         assertThat(both).hadErrorCount(12);
-        assertThat(both).hadWarningCount(2);
+        assertThat(both).hadWarningCount(3);
         assertThat(both.diagnostics().stream()
                 .filter(d -> d.getSource() != null && d.getSource().toUri().equals(ACCOUNTS.file().toUri()))
                 .toList()).isEmpty();
@@ -62,10 +62,11 @@ class VerifyUrlTest {
 
     @Test
     void describesWithoutExecuting(TestDatabase db) {
-        // Accounts holds INSERT, UPDATE, upsert and batch statements; describing them ran none
+        // Accounts holds INSERT, UPDATE, upsert and batch statements; describing them ran none. A
+        // rollback would hide rows, but not a sequence: one that was never called saw no insert.
         assertThat(db.queryLong("SELECT (SELECT count(*) FROM users) + (SELECT count(*) FROM orders)"
                 + " + (SELECT count(*) FROM tags)")).isEqualTo(0);
-        assertThat(db.queryLong("SELECT count(*) FROM pg_prepared_statements")).isEqualTo(0);
+        assertThat(db.queryLong("SELECT count(*) FROM pg_sequences WHERE last_value IS NOT NULL")).isEqualTo(0);
     }
 
     @Test

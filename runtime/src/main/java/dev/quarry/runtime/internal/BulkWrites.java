@@ -188,7 +188,7 @@ public final class BulkWrites {
                 return empty;
             }
             boolean joined = core.inTransaction();
-            return core.transaction(Isolation.DEFAULT, 0, () -> {
+            return core.transaction(method, Isolation.DEFAULT, false, 0, () -> {
                 Connection connection = core.acquire(method);
                 try {
                     return joined ? inSavepoint(connection, work) : work.run(connection);

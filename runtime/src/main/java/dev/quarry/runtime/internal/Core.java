@@ -132,6 +132,12 @@ public final class Core {
 
     /** As {@link #transaction(Isolation, int, TransactionCallback)}, optionally READ ONLY. */
     public <T> T transaction(Isolation isolation, boolean readOnly, int retries, TransactionCallback<T> work) {
+        return transaction(null, isolation, readOnly, retries, work);
+    }
+
+    /** As above, for a repository method: a failure to begin or commit names {@code method}. */
+    public <T> T transaction(String method, Isolation isolation, boolean readOnly, int retries,
+                             TransactionCallback<T> work) {
         Objects.requireNonNull(isolation, "isolation");
         Objects.requireNonNull(work, "work");
         if (retries < 0) {
@@ -150,7 +156,7 @@ public final class Core {
         }
         for (int attempt = 0; ; attempt++) {
             try {
-                return runOnce(isolation, readOnly, work);
+                return runOnce(method, isolation, readOnly, work);
             } catch (RuntimeException e) {
                 if (attempt >= retries || !SqlErrors.isRetryable(e)) {
                     throw e;
@@ -161,12 +167,12 @@ public final class Core {
         }
     }
 
-    private <T> T runOnce(Isolation isolation, boolean readOnly, TransactionCallback<T> work) {
+    private <T> T runOnce(String method, Isolation isolation, boolean readOnly, TransactionCallback<T> work) {
         Connection connection;
         try {
             connection = dataSource.getConnection();
         } catch (SQLException e) {
-            throw SqlErrors.translate(e, null, null);
+            throw SqlErrors.translate(e, method, null);
         }
         int sessionLevel = -1;
         try {
@@ -177,7 +183,7 @@ public final class Core {
             try {
                 connection.commit();
             } catch (SQLException e) {
-                throw SqlErrors.translate(e, null, "COMMIT");
+                throw SqlErrors.translate(e, method, "COMMIT");
             }
             return result;
         } catch (RuntimeException | Error e) {

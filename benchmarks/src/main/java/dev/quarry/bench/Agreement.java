@@ -1,0 +1,253 @@
+package dev.quarry.bench;
+
+import dev.quarry.bench.hibernate.CustomerEntity;
+import dev.quarry.bench.hibernate.EventEntity;
+import dev.quarry.bench.hibernate.HibernateContender;
+import dev.quarry.bench.hibernate.UserEntity;
+import dev.quarry.bench.peers.JdbiContender;
+import dev.quarry.bench.peers.JooqContender;
+import dev.quarry.bench.peers.SpringContender;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.stream.LongStream;
+import javax.sql.DataSource;
+
+/**
+ * Before anything is measured: every contender must return the same data as hand-written pgjdbc,
+ * otherwise a fast number could be a wrong answer.
+ */
+final class Agreement {
+    private final HandJdbc hand = new HandJdbc();
+    private final HandBulk handBulk = new HandBulk();
+    private final QuarryContender quarry = new QuarryContender();
+    private final JdbiContender jdbi = new JdbiContender();
+    private final JooqContender jooq = new JooqContender();
+    private final SpringContender spring = new SpringContender();
+    private final HibernateContender hibernate = new HibernateContender();
+
+    private DataSource dataSource;
+
+    private Agreement() {}
+
+    static void check() throws Exception {
+        Pool pool = new Pool();
+        pool.open();
+        try {
+            Agreement agreement = new Agreement();
+            agreement.open(pool);
+            try {
+                agreement.run();
+            } finally {
+                agreement.close();
+            }
+        } finally {
+            pool.close();
+        }
+    }
+
+    private void open(Pool pool) {
+        dataSource = pool.dataSource();
+        hand.open(pool);
+        handBulk.open(pool);
+        quarry.open(pool);
+        jdbi.open(pool);
+        jooq.open(pool);
+        spring.open(pool);
+        hibernate.open(pool);
+    }
+
+    private void close() {
+        hibernate.close();
+        quarry.close();
+    }
+
+    private void run() throws Exception {
+        checkReads();
+        checkRelations();
+        checkStreams();
+        checkInserts();
+        checkUpserts();
+    }
+
+    private void checkReads() throws Exception {
+        for (long id : new long[] {1, 2, BenchSettings.users() / 2, BenchSettings.users()}) {
+            User expected = hand.user(id);
+            same("W1 quarry", expected, quarry.user(id));
+            same("W1 jdbi", expected, jdbi.user(id));
+            same("W1 jooq", expected, jooq.user(id));
+            same("W1 spring", expected, spring.user(id));
+            same("W1 hibernate", expected, user(hibernate.user(id)));
+        }
+
+        long after = BenchSettings.users() / 3;
+        List<User> page = hand.page(after);
+        if (page.size() != BenchSettings.PAGE) {
+            throw new IllegalStateException("W2 pgjdbc read " + page.size() + " rows, expected " + BenchSettings.PAGE);
+        }
+        same("W2 quarry", page, quarry.page(after));
+        same("W2 jdbi", page, jdbi.page(after));
+        same("W2 jooq", page, jooq.page(after));
+        same("W2 spring", page, spring.page(after));
+        same("W2 hibernate", page, hibernate.page(after).stream().map(Agreement::user).toList());
+    }
+
+    private void checkRelations() throws Exception {
+        List<Customer> graph = hand.customersSelectIn();
+        long items = graph.stream().flatMap(c -> c.orders().stream()).mapToLong(o -> o.items().size()).sum();
+        long expectedItems = (long) BenchSettings.customers() * BenchSettings.ORDERS_PER_CUSTOMER
+                * BenchSettings.ITEMS_PER_ORDER;
+        if (graph.size() != BenchSettings.customers() || items != expectedItems) {
+            throw new IllegalStateException("W3 pgjdbc read " + graph.size() + " customers and " + items + " items");
+        }
+        same("W3 pgjdbc joined", graph, hand.customersJoined());
+        same("W3 quarry SELECT_IN", graph, quarry.customersSelectIn());
+        same("W3 quarry JOINED", graph, quarry.customersJoined());
+        same("W3 jdbi", graph, jdbi.customersJoined());
+        same("W3 jooq", graph, jooq.customersMultiset());
+        same("W3 hibernate", graph, hibernate.customersSubselect().stream().map(Agreement::customer).toList());
+    }
+
+    private void checkStreams() throws Exception {
+        for (int fetchSize : new int[] {1_000, 10_000}) {
+            Checksum expected = new Checksum();
+            hand.stream(fetchSize, expected);
+            if (expected.rows != BenchSettings.readings()) {
+                throw new IllegalStateException("W6 pgjdbc streamed " + expected.rows + " rows");
+            }
+            stream("W6 quarry", expected, sink -> quarry.stream(fetchSize, sink));
+            stream("W6 jdbi", expected, sink -> jdbi.stream(fetchSize, sink));
+            stream("W6 jooq", expected, sink -> jooq.stream(fetchSize, sink));
+            stream("W6 spring", expected, sink -> spring.stream(fetchSize, sink));
+        }
+    }
+
+    /** W4: each writer must leave the same table behind as hand-written COPY. */
+    private void checkInserts() throws Exception {
+        List<Event> events = LongStream.rangeClosed(1, BenchSettings.bulkRows()).mapToObj(Event::of).toList();
+        List<EventEntity> entities = events.stream()
+                .map(e -> new EventEntity(e.id(), e.account(), e.amount(), e.note(), e.createdAt()))
+                .toList();
+        String summarySql = "SELECT count(*), sum(id), sum(account), sum(amount), sum(length(note)),"
+                + " sum(extract(epoch FROM created_at)) FROM bench_events";
+        BulkTables.emptyEvents(dataSource);
+        handBulk.insertByCopy(events);
+        String expected = summary(summarySql);
+        if (!expected.startsWith(BenchSettings.bulkRows() + ",")) {
+            throw new IllegalStateException("W4 pgjdbc COPY wrote " + expected);
+        }
+        Map<String, Write> writers = new LinkedHashMap<>();
+        writers.put("W4 pgjdbc unnest", () -> handBulk.insertByUnnest(events));
+        writers.put("W4 pgjdbc executeBatch", () -> handBulk.insertByBatch(events));
+        writers.put("W4 quarry COPY", () -> quarry.insertByCopy(events));
+        writers.put("W4 quarry UNNEST", () -> quarry.insertByUnnest(events));
+        writers.put("W4 quarry BATCH", () -> quarry.insertByBatch(events));
+        writers.put("W4 jdbi", () -> jdbi.insert(events));
+        writers.put("W4 jooq", () -> jooq.insert(events));
+        writers.put("W4 spring", () -> spring.insert(events));
+        writers.put("W4 hibernate", () -> hibernate.insert(entities));
+        for (Map.Entry<String, Write> writer : writers.entrySet()) {
+            BulkTables.emptyEvents(dataSource);
+            writer.getValue().run();
+            same(writer.getKey(), expected, summary(summarySql));
+        }
+    }
+
+    /** W5: the same table as hand-written, every row touched (updated_at moved past the reset value). */
+    private void checkUpserts() throws Exception {
+        List<Account> accounts = LongStream.rangeClosed(1, BenchSettings.bulkRows()).mapToObj(Account::of).toList();
+        String summarySql = "SELECT count(*), sum(id), sum(length(email)), sum(balance), sum(length(status)),"
+                + " count(*) FILTER (WHERE updated_at > timestamptz '2024-01-02 00:00:00+00') FROM bench_accounts";
+        BulkTables.resetAccounts(dataSource);
+        handBulk.upsert(accounts);
+        String expected = summary(summarySql);
+        if (!expected.startsWith(BenchSettings.bulkRows() + ",") || !expected.endsWith("," + BenchSettings.bulkRows())) {
+            throw new IllegalStateException("W5 pgjdbc left " + expected);
+        }
+        Map<String, Write> writers = new LinkedHashMap<>();
+        writers.put("W5 quarry", () -> quarry.upsert(accounts));
+        writers.put("W5 jdbi", () -> jdbi.upsert(accounts));
+        writers.put("W5 jooq", () -> jooq.upsert(accounts));
+        writers.put("W5 spring", () -> spring.upsert(accounts));
+        for (Map.Entry<String, Write> writer : writers.entrySet()) {
+            BulkTables.resetAccounts(dataSource);
+            writer.getValue().run();
+            same(writer.getKey(), expected, summary(summarySql));
+        }
+    }
+
+    /** One bulk write of a contender. */
+    private interface Write {
+        void run() throws Exception;
+    }
+
+    /** One row of aggregates, as text, to compare tables written by different contenders. */
+    private String summary(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             Statement stmt = connection.createStatement();
+             ResultSet rs = stmt.executeQuery(sql)) {
+            rs.next();
+            StringBuilder out = new StringBuilder();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                out.append(i == 1 ? "" : ",").append(rs.getString(i));
+            }
+            return out.toString();
+        }
+    }
+
+    private static void same(String what, Object expected, Object actual) {
+        if (!Objects.equals(expected, actual)) {
+            String left = String.valueOf(expected);
+            String right = String.valueOf(actual);
+            int at = 0;
+            while (at < Math.min(left.length(), right.length()) && left.charAt(at) == right.charAt(at)) {
+                at++;
+            }
+            int from = Math.max(0, at - 80);
+            throw new IllegalStateException(what + " differs from hand-written pgjdbc at character " + at
+                    + ":\n  expected …" + left.substring(from, Math.min(left.length(), at + 80))
+                    + "\n  actual   …" + right.substring(from, Math.min(right.length(), at + 80)));
+        }
+    }
+
+    private static void stream(String what, Checksum expected, Consumer<Consumer<Reading>> run) {
+        Checksum actual = new Checksum();
+        run.accept(actual);
+        if (actual.rows != expected.rows || actual.sum != expected.sum) {
+            throw new IllegalStateException(what + " streamed " + actual.rows + " rows with checksum " + actual.sum
+                    + ", hand-written pgjdbc " + expected.rows + " with " + expected.sum);
+        }
+    }
+
+    private static User user(UserEntity entity) {
+        return new User(entity.getId(), entity.getEmail(), entity.getName(), entity.getScore(), entity.getCreatedAt());
+    }
+
+    private static Customer customer(CustomerEntity entity) {
+        return new Customer(entity.getId(), entity.getName(), entity.getOrders().stream()
+                .map(order -> new Order(order.getId(), order.getCustomer().getId(), order.getTotal(),
+                        order.getItems().stream()
+                                .map(item -> new Item(item.getId(), item.getOrder().getId(), item.getSku(),
+                                        item.getQuantity()))
+                                .toList()))
+                .toList());
+    }
+
+    /** Order-independent: the streams have no ORDER BY. */
+    private static final class Checksum implements Consumer<Reading> {
+        long rows;
+        long sum;
+
+        @Override
+        public void accept(Reading reading) {
+            rows++;
+            sum += reading.id() * 31 + reading.sensor() + (long) reading.value() + reading.label().length();
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.quarry.bench;
+
+import dev.quarry.annotations.Fetch;
+import dev.quarry.annotations.FetchSize;
+import dev.quarry.annotations.FetchStrategy;
+import dev.quarry.annotations.Insert;
+import dev.quarry.annotations.InsertStrategy;
+import dev.quarry.annotations.Query;
+import dev.quarry.annotations.Repository;
+import dev.quarry.annotations.Upsert;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Quarry's side of every workload, written as a user would write it. */
+@Repository
+public interface BenchRepository {
+    @Query("SELECT id, email, name, score, created_at FROM bench_users WHERE id = :id")
+    User user(long id);
+
+    @Query("SELECT id, email, name, score, created_at FROM bench_users WHERE id > :after ORDER BY id LIMIT 100")
+    List<User> page(long after);
+
+    @Query("SELECT id, name FROM bench_customers ORDER BY id")
+    @Fetch("orders")
+    @Fetch("orders.items")
+    List<Customer> customersSelectIn();
+
+    @Query("SELECT id, name FROM bench_customers ORDER BY id")
+    @Fetch(value = "orders", strategy = FetchStrategy.JOINED)
+    @Fetch(value = "orders.items", strategy = FetchStrategy.JOINED)
+    List<Customer> customersJoined();
+
+    @Query("SELECT id, sensor, value, label FROM bench_readings")
+    @FetchSize(1_000)
+    Stream<Reading> readingsBy1000();
+
+    @Query("SELECT id, sensor, value, label FROM bench_readings")
+    @FetchSize(10_000)
+    Stream<Reading> readingsBy10000();
+
+    @Insert(strategy = InsertStrategy.COPY)
+    long insertByCopy(List<Event> events);
+
+    @Insert(strategy = InsertStrategy.UNNEST)
+    long insertByUnnest(List<Event> events);
+
+    @Insert(strategy = InsertStrategy.BATCH)
+    long insertByBatch(List<Event> events);
+
+    @Upsert(conflict = "id", update = {"balance", "status"}, touch = "updated_at")
+    long upsert(List<Account> accounts);
+}

@@ -1,0 +1,80 @@
+package dev.quarry.bench;
+
+import dev.quarry.runtime.Database;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/** Quarry: the generated {@code BenchRepository_Impl} over the shared pool. */
+@State(Scope.Benchmark)
+public class QuarryContender {
+    private Database db;
+    private BenchRepository repository;
+
+    @Setup(Level.Trial)
+    public void open(Pool pool) {
+        // Database.of leaves the pool to its owner, so Quarry runs on exactly the pool the others use.
+        db = Database.of(pool.dataSource());
+        repository = db.repository(BenchRepository.class);
+    }
+
+    @TearDown(Level.Trial)
+    public void close() {
+        db.close();
+    }
+
+    public User user(long id) {
+        return repository.user(id);
+    }
+
+    public List<User> page(long after) {
+        return repository.page(after);
+    }
+
+    public List<Customer> customersSelectIn() {
+        return repository.customersSelectIn();
+    }
+
+    public List<Customer> customersJoined() {
+        return repository.customersJoined();
+    }
+
+    public long insertByCopy(List<Event> events) {
+        return repository.insertByCopy(events);
+    }
+
+    public long insertByUnnest(List<Event> events) {
+        return repository.insertByUnnest(events);
+    }
+
+    public long insertByBatch(List<Event> events) {
+        return repository.insertByBatch(events);
+    }
+
+    public long upsert(List<Account> accounts) {
+        return repository.upsert(accounts);
+    }
+
+    public void stream(int fetchSize, Consumer<Reading> sink) {
+        try (Stream<Reading> readings = readings(fetchSize)) {
+            readings.forEach(sink);
+        }
+    }
+
+    /** {@code @FetchSize} is fixed at compile time, so each fetch size is a method of its own. */
+    private Stream<Reading> readings(int fetchSize) {
+        switch (fetchSize) {
+            case 1_000:
+                return repository.readingsBy1000();
+            case 10_000:
+                return repository.readingsBy10000();
+            default:
+                throw new IllegalArgumentException("no Quarry method streams with fetch size " + fetchSize);
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package dev.quarry.bench;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+
+/** Turns JMH's results into the Markdown tables of RESULTS.md, each row next to its hand-written baseline. */
+final class ResultsReport {
+    /** A contender's row label and the hand-written method it is compared with. */
+    private record Label(String name, String baseline) {}
+
+    private static final List<String> WORKLOADS = List.of("W1PrimaryKey", "W2ListOf100", "W3Relations", "W4Insert", "W5Upsert", "W6Streaming");
+    private static final Map<String, Label> LABELS = new LinkedHashMap<>();
+
+    static {
+        LABELS.put("pgjdbc", new Label("hand-written pgjdbc", "pgjdbc"));
+        LABELS.put("quarry", new Label("**Quarry**", "pgjdbc"));
+        LABELS.put("jdbi", new Label("JDBI 3 SqlObject", "pgjdbc"));
+        LABELS.put("jooq", new Label("jOOQ DSL", "pgjdbc"));
+        LABELS.put("spring", new Label("Spring JdbcTemplate", "pgjdbc"));
+        LABELS.put("hibernate", new Label("Hibernate ORM 7", "pgjdbc"));
+        LABELS.put("pgjdbcSelectIn", new Label("hand-written pgjdbc, two-step `= ANY`", "pgjdbcSelectIn"));
+        LABELS.put("pgjdbcJoined", new Label("hand-written pgjdbc, one LEFT JOIN", "pgjdbcJoined"));
+        LABELS.put("quarrySelectIn", new Label("**Quarry SELECT_IN**", "pgjdbcSelectIn"));
+        LABELS.put("quarryJoined", new Label("**Quarry JOINED**", "pgjdbcJoined"));
+        LABELS.put("jdbiJoined", new Label("JDBI 3 SqlObject, join + `@UseRowReducer`", "pgjdbcJoined"));
+        LABELS.put("jooqMultiset", new Label("jOOQ DSL, nested `MULTISET`", "pgjdbcSelectIn"));
+        LABELS.put("hibernateSubselect", new Label("Hibernate ORM 7, `FetchMode.SUBSELECT`", "pgjdbcSelectIn"));
+        LABELS.put("pgjdbcCopy", new Label("hand-written pgjdbc, COPY (text) via CopyManager", "pgjdbcCopy"));
+        LABELS.put("pgjdbcUnnest", new Label("hand-written pgjdbc, `unnest` arrays", "pgjdbcUnnest"));
+        LABELS.put("pgjdbcBatch", new Label("hand-written pgjdbc, `executeBatch`", "pgjdbcBatch"));
+        LABELS.put("quarryCopy", new Label("**Quarry COPY**", "pgjdbcCopy"));
+        LABELS.put("quarryUnnest", new Label("**Quarry UNNEST**", "pgjdbcUnnest"));
+        LABELS.put("quarryBatch", new Label("**Quarry BATCH** (multi-row VALUES)", "pgjdbcBatch"));
+        LABELS.put("jdbiBatch", new Label("JDBI 3 SqlObject, `@SqlBatch`", "pgjdbcBatch"));
+        LABELS.put("jooqMultiRow", new Label("jOOQ DSL, multi-row INSERT", "pgjdbcBatch"));
+        LABELS.put("springBatch", new Label("Spring JdbcTemplate, `batchUpdate`", "pgjdbcBatch"));
+        LABELS.put("hibernateStateless", new Label("Hibernate ORM 7, StatelessSession `insertMultiple`", "pgjdbcBatch"));
+    }
+
+    /** Section titles carry the data sizes of this run, which a smoke run makes smaller. */
+    private static String title(String workload) {
+        return switch (workload) {
+            case "W1PrimaryKey" -> "W1 — primary-key lookup → record (2 threads)";
+            case "W2ListOf100" -> "W2 — list of 100 rows → List<record>";
+            case "W3Relations" -> String.format(Locale.ROOT,
+                    "W3 — %,d parents × %d children × %d grandchildren → graph of records",
+                    BenchSettings.customers(), BenchSettings.ORDERS_PER_CUSTOMER, BenchSettings.ITEMS_PER_ORDER);
+            case "W4Insert" -> String.format(Locale.ROOT, "W4 — insert %,d rows", BenchSettings.bulkRows());
+            case "W5Upsert" -> String.format(Locale.ROOT, "W5 — upsert %,d rows, half of them conflicting",
+                    BenchSettings.bulkRows());
+            case "W6Streaming" -> String.format(Locale.ROOT, "W6 — stream %,d rows into records", BenchSettings.readings());
+            default -> workload;
+        };
+    }
+
+    private record Row(String workload, String variant, String method, Mode mode, double score, double error,
+                       String unit, double bytesPerOp) {}
+
+    private final List<Row> rows = new ArrayList<>();
+
+    void add(Collection<RunResult> results) {
+        for (RunResult result : results) {
+            String benchmark = result.getParams().getBenchmark();
+            String[] parts = benchmark.split("\\.");
+            String workload = parts[parts.length - 2];
+            String method = parts[parts.length - 1];
+            String fetchSize = result.getParams().getParam("fetchSize");
+            Result<?> primary = result.getPrimaryResult();
+            double bytes = Double.NaN;
+            for (String secondary : result.getSecondaryResults().keySet()) {
+                if (secondary.endsWith("gc.alloc.rate.norm")) {
+                    bytes = result.getSecondaryResults().get(secondary).getScore();
+                }
+            }
+            rows.add(new Row(workload, fetchSize == null ? "" : "fetch size " + fetchSize, method,
+                    result.getParams().getMode(), primary.getScore(), primary.getScoreError(), primary.getScoreUnit(),
+                    bytes));
+        }
+    }
+
+    boolean isEmpty() {
+        return rows.isEmpty();
+    }
+
+    /** One section per workload (and per fetch size), rows in the order of {@link #LABELS}. */
+    String markdown() {
+        StringBuilder out = new StringBuilder();
+        for (String workload : WORKLOADS) {
+            List<String> variants = rows.stream()
+                    .filter(r -> r.workload.equals(workload))
+                    .map(Row::variant).distinct().sorted((a, b) -> Integer.compare(a.length(), b.length())).toList();
+            for (String variant : variants) {
+                List<Row> section = rows.stream()
+                        .filter(r -> r.workload.equals(workload) && r.variant.equals(variant))
+                        .sorted((a, b) -> Integer.compare(order(a.method), order(b.method)))
+                        .toList();
+                section(out, title(workload) + (variant.isEmpty() ? "" : ", " + variant), section);
+            }
+        }
+        return out.toString();
+    }
+
+    /** Hand-written rows first, then the others in the order of {@link #LABELS}. */
+    private static int order(String method) {
+        int i = method.startsWith("pgjdbc") ? 0 : LABELS.size();
+        for (String known : LABELS.keySet()) {
+            if (known.equals(method)) {
+                return i;
+            }
+            i++;
+        }
+        return i;
+    }
+
+    private static void section(StringBuilder out, String title, List<Row> section) {
+        boolean allocation = section.stream().anyMatch(r -> !Double.isNaN(r.bytesPerOp));
+        Row first = section.get(0);
+        String higher = first.mode == Mode.Throughput ? "higher is better" : "lower is better";
+        out.append("### ").append(title).append("\n\n");
+        out.append("| contender | ").append(first.unit).append(" (").append(higher).append(") | ± error (99.9%) | speed vs hand-written |");
+        if (allocation) {
+            out.append(" B/op | B/op vs hand-written |");
+        }
+        out.append("\n|---|---:|---:|---:|");
+        if (allocation) {
+            out.append("---:|---:|");
+        }
+        out.append('\n');
+        for (Row row : section) {
+            Label label = LABELS.getOrDefault(row.method, new Label(row.method, "pgjdbc"));
+            // a workload with a single hand-written row (W5) compares everything with that row
+            Row baseline = section.stream().filter(r -> r.method.equals(label.baseline)).findFirst()
+                    .or(() -> section.stream().filter(r -> r.method.startsWith("pgjdbc")).findFirst())
+                    .orElse(null);
+            out.append("| ").append(label.name).append(" | ").append(number(row.score)).append(" | ")
+                    .append(number(row.error)).append(" | ");
+            if (baseline == null) {
+                out.append("—");
+            } else if (row == baseline) {
+                out.append("100% (baseline)");
+            } else {
+                double speed = row.mode == Mode.Throughput ? row.score / baseline.score : baseline.score / row.score;
+                out.append(percent(speed));
+                if (!baseline.method.equals("pgjdbc")) {
+                    out.append(" of ").append(LABELS.getOrDefault(baseline.method, label).name);
+                }
+            }
+            out.append(" |");
+            if (allocation) {
+                out.append(' ').append(String.format(Locale.ROOT, "%,.0f", row.bytesPerOp)).append(" | ");
+                out.append(baseline == null || row == baseline ? "—" : percent(row.bytesPerOp / baseline.bytesPerOp));
+                out.append(" |");
+            }
+            out.append('\n');
+        }
+        out.append('\n');
+    }
+
+    private static String number(double value) {
+        if (Double.isNaN(value)) {
+            return "—";
+        }
+        if (value >= 1_000) {
+            return String.format(Locale.ROOT, "%,.0f", value);
+        }
+        if (value >= 10) {
+            return String.format(Locale.ROOT, "%.1f", value);
+        }
+        return String.format(Locale.ROOT, "%.3f", value);
+    }
+
+    private static String percent(double ratio) {
+        return Double.isNaN(ratio) ? "—" : String.format(Locale.ROOT, "%.1f%%", ratio * 100);
+    }
+}

@@ -1,0 +1,273 @@
+package dev.quarry.bench;
+
+import dev.quarry.testing.PostgresServer;
+import dev.quarry.testing.TestDatabase;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.Method;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * The one command: gets a PostgreSQL (embedded, or {@code QUARRY_BENCH_URL}), loads the data once,
+ * checks that every contender returns the same data, runs all workloads through JMH and writes
+ * RESULTS.md.
+ *
+ * <pre>
+ * mvn -q -pl benchmarks -am package -DskipTests &amp;&amp; java -jar benchmarks/target/benchmarks.jar [--smoke] [--output FILE] [--only REGEX]
+ * </pre>
+ *
+ * <p>{@code --only} keeps the benchmarks whose name ({@code W1PrimaryKey.quarry}) contains a match of the
+ * regular expression, for looking at a few contenders closely.
+ */
+public final class RunBenchmarks {
+    static final String COMMAND = "mvn -q -pl benchmarks -am package -DskipTests && java -jar benchmarks/target/benchmarks.jar";
+
+    /** How long JMH measures one group of workloads. */
+    private record Timing(int forks, int warmups, TimeValue warmupTime, int measurements, TimeValue measurementTime) {
+        String describe() {
+            return forks + (forks == 1 ? " fork" : " forks") + ", " + warmups + " × " + warmupTime + " warm-up, "
+                    + measurements + " × " + measurementTime + " measurement";
+        }
+    }
+
+    /** The peers are large libraries; JIT needs several seconds before their numbers settle. */
+    private static final Timing FULL = new Timing(2, 4, TimeValue.seconds(2), 3, TimeValue.seconds(2));
+    /**
+     * One W4–W6 operation takes up to seconds and spends its time in PostgreSQL and I/O more than
+     * in JIT-compiled code, so these run longer iterations in one fork; that keeps a full run
+     * under 25 minutes on two cores.
+     */
+    private static final Timing FULL_HEAVY = new Timing(1, 2, TimeValue.seconds(3), 5, TimeValue.seconds(3));
+    /** Enough to run every benchmark method once through JMH; the numbers mean nothing. */
+    private static final Timing SMOKE = new Timing(1, 1, TimeValue.milliseconds(500), 1, TimeValue.milliseconds(500));
+
+    private RunBenchmarks() {}
+
+    public static void main(String[] args) throws Exception {
+        boolean smoke = false;
+        Path output = null;
+        Pattern only = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--smoke" -> smoke = true;
+                case "--output" -> {
+                    if (i + 1 == args.length) {
+                        usage("--output needs a file");
+                    }
+                    output = Path.of(args[++i]);
+                }
+                case "--only" -> {
+                    if (i + 1 == args.length) {
+                        usage("--only needs a regular expression");
+                    }
+                    only = Pattern.compile(args[++i]);
+                }
+                default -> usage("unknown argument " + args[i]);
+            }
+        }
+        if (output == null) {
+            Path module = moduleDirectory();
+            // a smoke run proves the command works; it must not replace the measured numbers
+            output = smoke ? module.resolve("target").resolve("RESULTS-smoke.md") : module.resolve("RESULTS.md");
+        }
+        // Hibernate logs through JBoss Logging; send it to the same SLF4J binding as everything else
+        System.setProperty("org.jboss.logging.provider", "slf4j");
+        System.setProperty(BenchSettings.SMOKE, Boolean.toString(smoke));
+
+        long started = System.nanoTime();
+        String where = connect();
+        System.out.println("Loading data into " + where + " ...");
+        BenchData.load();
+        String serverVersion = BenchData.serverVersion();
+        System.out.println("Checking that every contender returns the same data ...");
+        Agreement.check();
+
+        // The forks inherit this process's environment, so a QUARRY_BENCH_PASSWORD never shows on a command line.
+        List<String> jvmArgs = new ArrayList<>(List.of(
+                "-Xms2g", "-Xmx2g",
+                "-D" + BenchSettings.URL + "=" + BenchSettings.url(),
+                "-D" + BenchSettings.USER + "=" + BenchSettings.user(),
+                "-D" + BenchSettings.SMOKE + "=" + smoke,
+                "-Dorg.jboss.logging.provider=slf4j",
+                "-Dorg.jooq.no-logo=true",
+                "-Dorg.jooq.no-tips=true"));
+        String testPassword = System.getProperty(BenchSettings.PASSWORD, "");
+        if (!testPassword.isEmpty()) {
+            jvmArgs.add("-D" + BenchSettings.PASSWORD + "=" + testPassword);
+        }
+        Path jsonDirectory = output.toAbsolutePath().getParent();
+        ResultsReport report = new ResultsReport();
+        Timing timing = smoke ? SMOKE : FULL;
+        Timing heavy = smoke ? SMOKE : FULL_HEAVY;
+        report.add(run(List.of(W1PrimaryKey.class, W2ListOf100.class), only, timing, true, jvmArgs, jsonDirectory, "w1-w2"));
+        report.add(run(List.of(W3Relations.class), only, timing, false, jvmArgs, jsonDirectory, "w3"));
+        report.add(run(List.of(W4Insert.class, W5Upsert.class, W6Streaming.class), only, heavy, false, jvmArgs,
+                jsonDirectory, "w4-w6"));
+
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        if (report.isEmpty()) {
+            usage("--only " + only + " matches no benchmark");
+        }
+        String markdown = document(smoke, only, timing, heavy, where, serverVersion, took, report.markdown());
+        Files.createDirectories(output.toAbsolutePath().getParent());
+        Files.writeString(output, markdown, StandardCharsets.UTF_8);
+        System.out.println();
+        System.out.println(markdown);
+        System.out.println("Written to " + output.toAbsolutePath());
+    }
+
+    private static void usage(String problem) {
+        System.err.println(problem);
+        System.err.println("usage: java -jar benchmarks/target/benchmarks.jar [--smoke] [--output FILE] [--only REGEX]");
+        System.exit(2);
+    }
+
+    /** Uses QUARRY_BENCH_URL/_USER/_PASSWORD when set, else a fresh database on an embedded PostgreSQL. */
+    private static String connect() {
+        String url = System.getenv("QUARRY_BENCH_URL");
+        if (url != null && !url.isBlank()) {
+            System.setProperty(BenchSettings.URL, url.trim());
+            System.setProperty(BenchSettings.USER, envOr("QUARRY_BENCH_USER", "postgres"));
+            return "the PostgreSQL at QUARRY_BENCH_URL";
+        }
+        System.out.println("Starting embedded PostgreSQL ...");
+        TestDatabase db = PostgresServer.shared().createDatabase("quarry_bench");
+        System.setProperty(BenchSettings.URL, db.url());
+        System.setProperty(BenchSettings.USER, db.user());
+        // empty for the embedded server; set only for a test server given by QUARRY_TEST_URL
+        System.setProperty(BenchSettings.PASSWORD, db.password());
+        return "an embedded PostgreSQL (fsync off)";
+    }
+
+    private static String envOr(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null ? fallback : value;
+    }
+
+    private static Collection<RunResult> run(List<Class<?>> workloads, Pattern only, Timing timing, boolean allocation,
+                                             List<String> jvmArgs, Path jsonDirectory, String name) throws Exception {
+        List<String> benchmarks = new ArrayList<>();
+        for (Class<?> workload : workloads) {
+            for (Method method : workload.getMethods()) {
+                String benchmark = workload.getSimpleName() + "." + method.getName();
+                if (method.isAnnotationPresent(Benchmark.class) && (only == null || only.matcher(benchmark).find())) {
+                    benchmarks.add(workload.getName() + "." + method.getName());
+                }
+            }
+        }
+        if (benchmarks.isEmpty()) {
+            return List.of();
+        }
+        ChainedOptionsBuilder options = new OptionsBuilder()
+                .forks(timing.forks)
+                .warmupIterations(timing.warmups)
+                .warmupTime(timing.warmupTime)
+                .measurementIterations(timing.measurements)
+                .measurementTime(timing.measurementTime)
+                .jvmArgs(jvmArgs.toArray(String[]::new))
+                .shouldFailOnError(true)
+                .resultFormat(ResultFormatType.JSON)
+                .result(jsonDirectory.resolve("jmh-" + name + ".json").toString());
+        for (String benchmark : benchmarks) {
+            options.include("^" + Pattern.quote(benchmark) + "$");
+        }
+        if (allocation) {
+            options.addProfiler(GCProfiler.class);
+        }
+        return new Runner(options.build()).run();
+    }
+
+    private static String document(boolean smoke, Pattern only, Timing timing, Timing heavy, String where,
+                                   String serverVersion, Duration took, String tables) {
+        Runtime runtime = Runtime.getRuntime();
+        long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize();
+        StringBuilder out = new StringBuilder();
+        out.append(smoke ? "# Benchmark results (smoke run: proves the command works, the numbers mean nothing)\n\n"
+                : "# Benchmark results\n\n");
+        out.append("Produced by this command, from the repository root:\n\n");
+        out.append("```\n").append(COMMAND).append(smoke ? " --smoke" : "")
+                .append(only == null ? "" : " --only '" + only + "'").append("\n```\n\n");
+        out.append("| | |\n|---|---|\n");
+        out.append("| date | ").append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE))
+                .append(" |\n");
+        out.append("| JDK | ").append(System.getProperty("java.vm.name")).append(' ')
+                .append(System.getProperty("java.runtime.version")).append(" (").append(System.getProperty("java.vendor"))
+                .append(") |\n");
+        out.append("| machine | ").append(runtime.availableProcessors()).append(" cores, ")
+                .append(memory / (1024 * 1024 * 1024)).append(" GiB, ").append(cpuModel()).append(", ")
+                .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch")).append(" |\n");
+        out.append("| database | PostgreSQL ").append(serverVersion).append(", ").append(where)
+                .append(", on the same machine |\n");
+        out.append("| pool | one HikariCP pool per fork for every contender: ").append(Pool.SIZE)
+                .append(" connections, autocommit on, pgjdbc defaults |\n");
+        out.append("| JMH | W1–W3: ").append(timing.describe()).append("; W4–W6: ").append(heavy.describe())
+                .append("; fork JVMs -Xms2g -Xmx2g; W1/W2 with `-prof gc` |\n");
+        out.append("| data | ").append(String.format(Locale.ROOT, "%,d", BenchSettings.users())).append(" users, ")
+                .append(String.format(Locale.ROOT, "%,d", BenchSettings.customers())).append(" customers × ")
+                .append(BenchSettings.ORDERS_PER_CUSTOMER).append(" orders × ").append(BenchSettings.ITEMS_PER_ORDER)
+                .append(" items, ").append(String.format(Locale.ROOT, "%,d", BenchSettings.readings()))
+                .append(" readings; W4/W5 write ").append(String.format(Locale.ROOT, "%,d", BenchSettings.bulkRows()))
+                .append(" rows per operation |\n");
+        out.append("| run time | ").append(took.toMinutes()).append(" min ").append(took.toSecondsPart()).append(" s |\n\n");
+        out.append("Speed vs hand-written is the contender's throughput over the hand-written one's (for times: the"
+                + " hand-written time over the contender's), so above 100% is faster than hand-written pgjdbc."
+                + " B/op is JMH's `gc.alloc.rate.norm`: bytes allocated per operation in the benchmark JVM."
+                + " Before measuring, the runner checks that every contender returns the same data as hand-written"
+                + " pgjdbc.\n\n");
+        if (smoke) {
+            out.append("Smoke mode: small data (see above) and one short iteration per benchmark.\n\n");
+        }
+        out.append(tables);
+        out.append("### Not measured\n\n");
+        out.append("- W3 without Spring JdbcTemplate: it has no relation loading of its own; written by hand it"
+                + " would be the hand-written pgjdbc row again.\n");
+        out.append("- W4 hand-written `executeBatch` with `reWriteBatchedInserts=true`: that is a connection property,"
+                + " and every contender shares one pool with the driver's defaults; Quarry BATCH writes the multi-row"
+                + " statements itself.\n");
+        out.append("- W5 and W6 without Hibernate ORM: its upsert is a MERGE of whole entities, not an"
+                + " `ON CONFLICT … DO UPDATE` of chosen columns, and streaming is not among its workloads here.\n");
+        return out.toString();
+    }
+
+    private static String cpuModel() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux, or not readable: the cores and memory still say enough
+        }
+        return "CPU model unknown";
+    }
+
+    /** benchmarks/, found from where this class was loaded: target/benchmarks.jar or target/classes. */
+    private static Path moduleDirectory() throws URISyntaxException {
+        Path location = Path.of(RunBenchmarks.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path target = location.getParent();
+        Path module = target == null ? null : target.getParent();
+        return module == null ? Path.of(".") : module;
+    }
+}

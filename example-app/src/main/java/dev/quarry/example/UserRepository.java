@@ -1,0 +1,62 @@
+package dev.quarry.example;
+
+import dev.quarry.annotations.Query;
+import dev.quarry.annotations.Repository;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+
+/** Lookups, counts and writes on {@code users}. */
+@Repository
+public interface UserRepository {
+
+    @Query("""
+            SELECT id, tenant_id, email, status, created_at, updated_at
+            FROM users
+            WHERE id = :id""")
+    Optional<User> findById(long id);
+
+    @Query("""
+            SELECT id, tenant_id, email, status, created_at, updated_at
+            FROM users
+            WHERE email = :email""")
+    Optional<User> findByEmail(String email);
+
+    /** The list binds as one {@code text[]}, so the statement is the same for any number of statuses. */
+    @Query("""
+            SELECT id, tenant_id, email, status, created_at, updated_at
+            FROM users
+            WHERE tenant_id = :tenantId AND status = ANY(:statuses)
+            ORDER BY id""")
+    List<User> findByTenantAndStatuses(long tenantId, List<String> statuses);
+
+    @Query("SELECT count(*) FROM users WHERE status = :status")
+    long countByStatus(String status);
+
+    /** Returns the number of rows changed: 0 means there is no such user. */
+    @Query("UPDATE users SET status = :status, updated_at = now() WHERE id = :id")
+    int updateStatus(long id, String status);
+
+    @Query("""
+            INSERT INTO users (tenant_id, email, status)
+            VALUES (:user.tenantId, :user.email, :user.status)
+            RETURNING id""")
+    long insert(NewUser user);
+
+    /** EXISTS stops at the first matching order of each user instead of joining and de-duplicating. */
+    @Query("""
+            SELECT u.email
+            FROM users u
+            WHERE EXISTS (SELECT 1 FROM orders o WHERE o.user_id = u.id AND o.total > :minTotal)
+            ORDER BY u.id""")
+    List<String> emailsWithOrderAbove(BigDecimal minTotal);
+
+    @Query("""
+            SELECT u.id, u.email,
+                   (SELECT count(*) FROM orders o WHERE o.user_id = u.id) AS order_count
+            FROM users u
+            WHERE u.tenant_id = :tenantId
+            ORDER BY order_count DESC, u.id
+            LIMIT :limit""")
+    List<UserOrderCount> busiestUsers(long tenantId, int limit);
+}
