@@ -103,6 +103,11 @@ public interface JoinedShop extends ShopQueries {
     @Query(ShopSql.ORDER_IDS)
     List<Shop.OrderByQuantity> ordersByQuantity();
 
+    @Override
+    @Fetch(value = "orders", strategy = FetchStrategy.JOINED)
+    @Query(ShopSql.USERS)
+    List<Shop.UserQualifiedOrders> qualifiedOrderBy();
+
     /** Orders joined, their items and the profile loaded after it: one joined statement plus two tiers. */
     @Fetch(value = "orders", strategy = FetchStrategy.JOINED)
     @Query(ShopSql.USERS)

@@ -74,6 +74,10 @@ public interface SelectInShop extends ShopQueries {
     @Query(ShopSql.ORDER_IDS)
     List<Shop.OrderByQuantity> ordersByQuantity();
 
+    @Override
+    @Query(ShopSql.USERS)
+    List<Shop.UserQualifiedOrders> qualifiedOrderBy();
+
     /** A relation with its own child query; JOINED reads child tables directly and cannot use one. */
     @Query(ShopSql.ORDERS)
     List<Shop.OrderBulkItems> ordersWithBulkItems();

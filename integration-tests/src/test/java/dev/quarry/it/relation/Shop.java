@@ -77,6 +77,13 @@ public final class Shop {
                                                  + " WHERE order_id = ANY(:keys) AND quantity > 1 ORDER BY id")
                                  List<Item> bulkItems) {}
 
+    /** An orderBy naming its column with the child table, as SQL over that table may. */
+    @Table("users")
+    public record UserQualifiedOrders(@Id long id, String email,
+                                      @Relation(parentColumn = "id", childColumn = "user_id",
+                                              orderBy = "orders.created_at DESC")
+                                      List<OrderSummary> orders) {}
+
     /** Children ordered by a column with ties: only the @Id decides between equal quantities. */
     @Table("orders")
     public record OrderByQuantity(@Id long id,

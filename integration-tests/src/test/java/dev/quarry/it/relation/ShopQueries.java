@@ -41,4 +41,6 @@ public interface ShopQueries {
     Shop.UserOneOrder oneOrder(long id);
 
     List<Shop.OrderByQuantity> ordersByQuantity();
+
+    List<Shop.UserQualifiedOrders> qualifiedOrderBy();
 }

@@ -16,12 +16,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 /**
- * A {@link DataSource} in front of the real pgjdbc one that records every statement execution
- * made through it. Each call still goes to the driver and runs on PostgreSQL; the wrapper only
- * watches, so a test counts what the generated code really sent rather than what it logs.
+ * A {@link DataSource} in front of a real one (pgjdbc, or a pool of pgjdbc connections) that
+ * records every statement execution made through it. Each call still goes to the driver and runs
+ * on PostgreSQL; the wrapper only watches, so a test counts what the generated code really sent
+ * rather than what it logs.
  */
 final class StatementCounter {
-    /** One execution: its SQL and the length of every array bound to it, in binding order. */
+    /** One execution: its SQL and the length of every array bound since the previous execution, in binding order. */
     record Execution(String sql, List<Integer> arrayLengths) {}
 
     private final DataSource target;
@@ -54,7 +55,7 @@ final class StatementCounter {
         return List.copyOf(executions);
     }
 
-    /** Connections opened since {@link #reset()}. */
+    /** Connections handed out since {@link #reset()}. */
     int connections() {
         return connections.get();
     }

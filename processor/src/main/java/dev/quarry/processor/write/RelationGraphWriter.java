@@ -125,7 +125,7 @@ final class RelationGraphWriter {
                     .append(" ON ").append(alias).append('.').append(relation.childKey().column())
                     .append(" = ").append(parentAlias).append('.').append(relation.parentKey().column());
             if (!relation.orderBy().isEmpty()) {
-                order.addAll(List.of(qualify(relation.orderBy(), alias).split(", ")));
+                order.addAll(List.of(qualify(relation.orderBy(), relation.child().table(), alias).split(", ")));
             }
             relation.child().idColumns().forEach(id -> order.add(alias + "." + id));
         }
@@ -133,11 +133,19 @@ final class RelationGraphWriter {
                 + joins + " ORDER BY " + String.join(", ", order);
     }
 
-    /** Prefixes each {@code ORDER BY} item that starts with a bare column name with the table alias. */
-    static String qualify(String orderBy, String alias) {
+    /**
+     * Prefixes each {@code ORDER BY} item that starts with a bare column name with the table alias,
+     * and puts the alias in place of the table where an item names it.
+     */
+    static String qualify(String orderBy, String table, String alias) {
         List<String> items = new ArrayList<>();
         for (String item : orderBy.split(",")) {
             String trimmed = item.trim();
+            if (trimmed.startsWith(table + ".")) {
+                // qualified with the child's table, which the joined statement calls by its alias
+                items.add(alias + trimmed.substring(table.length()));
+                continue;
+            }
             int word = (int) trimmed.chars().takeWhile(c -> Character.isLetterOrDigit(c) || c == '_').count();
             String rest = trimmed.substring(word).trim();
             boolean bareColumn = word > 0 && !Character.isDigit(trimmed.charAt(0))
@@ -393,9 +401,14 @@ final class RelationGraphWriter {
         sql.append(String.join(", ", child.components().stream().map(ComponentModel::column).toList()))
                 .append(" FROM ").append(child.table())
                 .append(" WHERE ").append(relation.childKey().column()).append(" = ANY(?)");
-        String order = !relation.orderBy().isEmpty() ? relation.orderBy() : String.join(", ", child.idColumns());
+        // the child's key after orderBy breaks its ties, so both strategies agree on the order
+        Set<String> order = new LinkedHashSet<>();
+        if (!relation.orderBy().isEmpty()) {
+            order.addAll(List.of(relation.orderBy().split("\\s*,\\s*")));
+        }
+        order.addAll(child.idColumns());
         if (!order.isEmpty()) {
-            sql.append(" ORDER BY ").append(order);
+            sql.append(" ORDER BY ").append(String.join(", ", order));
         }
         return sql.toString();
     }
