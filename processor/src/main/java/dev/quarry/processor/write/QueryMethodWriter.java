@@ -41,11 +41,14 @@ final class QueryMethodWriter implements MethodWriter {
     private final QueryMethodModel method;
     private final String label;
     private final String sql;
+    /** Writes the method when its records have relations; {@code null} otherwise. */
+    private final RelationGraphWriter graph;
 
     QueryMethodWriter(QueryMethodModel method) {
         this.method = method;
         this.label = method.constant();
         this.sql = method.constant() + "_SQL";
+        this.graph = RelationGraphWriter.applies(method) ? new RelationGraphWriter(method, label, sql) : null;
     }
 
     @Override
@@ -55,15 +58,15 @@ final class QueryMethodWriter implements MethodWriter {
                 .initializer("$S", method.label()).build());
         fields.add(FieldSpec.builder(String.class, sql, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .initializer("$S", method.sql()).build());
-        if (RelationGraphWriter.applies(method)) {
-            fields.addAll(new RelationGraphWriter(method, label, sql).constants());
+        if (graph != null) {
+            fields.addAll(graph.constants());
         }
         return fields;
     }
 
     @Override
     public List<TypeSpec> types() {
-        return RelationGraphWriter.applies(method) ? new RelationGraphWriter(method, label, sql).holders() : List.of();
+        return graph != null ? graph.holders() : List.of();
     }
 
     /** Async and transactional methods run their JDBC body in a private method the override wraps. */
@@ -121,11 +124,10 @@ final class QueryMethodWriter implements MethodWriter {
     /** The JDBC work: borrow, prepare, bind, execute, read, release. */
     private MethodSpec body(MethodSpec.Builder builder) {
         if (method.result().shape().streams()) {
-            return builder.addCode(RelationGraphWriter.applies(method)
-                    ? new RelationGraphWriter(method, label, sql).stream(binds()) : stream()).build();
+            return builder.addCode(graph != null ? graph.stream(binds()) : stream()).build();
         }
-        if (RelationGraphWriter.applies(method)) {
-            return builder.addCode(new RelationGraphWriter(method, label, sql).body(binds())).build();
+        if (graph != null) {
+            return builder.addCode(graph.body(binds())).build();
         }
         builder.addStatement("$T _conn = _core.acquire($N)", CONNECTION, label);
         builder.beginControlFlow("try ($T _stmt = _conn.prepareStatement($N))", PREPARED_STATEMENT, sql);
