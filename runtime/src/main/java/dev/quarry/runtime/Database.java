@@ -7,7 +7,10 @@ import dev.quarry.runtime.internal.Core;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import javax.sql.DataSource;
@@ -29,6 +32,8 @@ import javax.sql.DataSource;
  *
  * <p>Repository calls made inside {@code transaction(...)} on the same thread use the
  * transaction's connection; every other call borrows a pooled connection for one statement.
+ * With a {@linkplain Builder#replica(String, String, String) replica}, read-only transactions and
+ * streams outside a transaction run on the replica's pool.
  */
 public final class Database implements AutoCloseable {
     static {
@@ -39,26 +44,33 @@ public final class Database implements AutoCloseable {
     private static final int DEFAULT_ASYNC_THREADS = 10;
 
     private final Core core;
-    private final HikariDataSource ownedPool;
+    private final List<HikariDataSource> ownedPools;
     private final ConcurrentMap<Class<?>, Object> repositories = new ConcurrentHashMap<>();
 
-    private Database(DataSource dataSource, HikariDataSource ownedPool, int asyncThreads) {
-        this.core = new Core(dataSource, asyncThreads);
-        this.ownedPool = ownedPool;
+    private Database(DataSource dataSource, DataSource replica, List<HikariDataSource> ownedPools,
+                     boolean transactionPooling, int asyncThreads) {
+        this.core = new Core(dataSource, replica, transactionPooling, asyncThreads);
+        this.ownedPools = ownedPools;
     }
 
     /** A database over a data source the caller owns; {@link #close()} leaves it open. */
     public static Database of(DataSource dataSource) {
-        return new Database(Objects.requireNonNull(dataSource, "dataSource"), null, DEFAULT_ASYNC_THREADS);
+        return new Database(Objects.requireNonNull(dataSource, "dataSource"), null, List.of(), false,
+                DEFAULT_ASYNC_THREADS);
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The data source statements run on. */
+    /** The data source statements run on (the primary, when there is a replica). */
     public DataSource dataSource() {
         return core.dataSource();
+    }
+
+    /** The replica's data source, when the database was built with one. */
+    public Optional<DataSource> replicaDataSource() {
+        return Optional.ofNullable(core.replicaDataSource());
     }
 
     /**
@@ -124,6 +136,28 @@ public final class Database implements AutoCloseable {
         core.transaction(isolation, retries, asCallback(work));
     }
 
+    /**
+     * Runs {@code work} in a transaction that is always rolled back and returns the plan of every
+     * statement it ran on this thread, in order, from {@code EXPLAIN (ANALYZE, BUFFERS, FORMAT TEXT)}.
+     *
+     * <pre>{@code
+     * List<Plan> plans = db.explain(() -> orders.place(userId, items));
+     * plans.forEach(p -> log.info("{} took {}\n{}", p.sql(), p.executionTime(), p.plan()));
+     * }</pre>
+     *
+     * <p>Each statement is explained with its bound values inside a savepoint that is rolled back,
+     * then run for real, so the work sees its usual results; everything it wrote is rolled back at the
+     * end. Side effects outside the transaction stay: a sequence advances twice per {@code nextval}.
+     * Transactions the work opens join this one, whatever isolation they ask for. A batch is explained
+     * once, with its first row; COPY and statements EXPLAIN does not take (DDL, {@code SET}) run
+     * without a plan. It is a debugging aid: every statement runs twice.
+     *
+     * @throws DataException when called inside a transaction, whose earlier writes the rollback would undo
+     */
+    public List<Plan> explain(Runnable work) {
+        return core.explain(work);
+    }
+
     private static TransactionCallback<Void> asCallback(TransactionRunnable work) {
         return () -> {
             work.run();
@@ -132,35 +166,83 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Stops the executor of {@code CompletableFuture} methods and closes the pool this database
-     * built; a data source passed to {@link #of} stays open.
+     * Stops the executor of {@code CompletableFuture} methods and closes the pools this database
+     * built; a data source passed to {@link #of} or {@link Builder#replica(DataSource)} stays open.
      */
     @Override
     public void close() {
         core.close();
-        if (ownedPool != null) {
-            ownedPool.close();
+        for (HikariDataSource pool : ownedPools) {
+            pool.close();
         }
     }
 
-    /** Settings of the HikariCP pool {@link #build()} creates; each is checked when set. */
+    /**
+     * Settings of the HikariCP pool {@link #build()} creates; each is checked when set, and
+     * combinations when building, with a message naming the setting.
+     *
+     * <pre>{@code
+     * Database db = Database.builder()
+     *         .url("jdbc:postgresql://db:5432/shop").user("shop").password(secret)
+     *         .maximumPoolSize(20).minimumIdle(5)
+     *         .connectionTimeout(Duration.ofSeconds(5))    // then PoolTimeoutException
+     *         .idleTimeout(Duration.ofMinutes(5))
+     *         .maxLifetime(Duration.ofMinutes(30))
+     *         .leakDetectionThreshold(Duration.ofSeconds(60))
+     *         .statementTimeout(Duration.ofSeconds(30))    // server-side statement_timeout
+     *         .applicationName("shop-api")
+     *         .replica("jdbc:postgresql://replica:5432/shop", "shop", secret)
+     *         .build();
+     * }</pre>
+     *
+     * <p><b>PgBouncer in transaction mode.</b> {@link #pgbouncerTransactionMode(boolean)
+     * pgbouncerTransactionMode(true)} keeps every call correct when each transaction, or each
+     * statement outside one, may run on a different server session:
+     * <ul>
+     *   <li>pgjdbc's {@code prepareThreshold=0}: no named server-side prepared statements, which
+     *       would exist only on the session that prepared them;</li>
+     *   <li>isolation levels are set with {@code SET TRANSACTION} inside the transaction, never as a
+     *       session characteristic; read-only transactions begin with {@code BEGIN READ ONLY};</li>
+     *   <li>streams already read their cursor inside a transaction of their own;</li>
+     *   <li>{@link #statementTimeout(Duration)} is refused, since it is a session setting: set
+     *       {@code statement_timeout} for the role ({@code ALTER ROLE … SET statement_timeout = …}).</li>
+     * </ul>
+     * PgBouncer must accept pgjdbc's startup packet: {@code ignore_startup_parameters = extra_float_digits}.
+     */
     public static final class Builder {
+        /** The longest idle timeout, lifetime or leak threshold accepted: longer ones are surely mistakes. */
+        private static final Duration LONGEST = Duration.ofDays(30);
+
         private String url;
         private String user;
         private String password;
         private int maximumPoolSize = 10;
         private Integer minimumIdle;
         private Duration connectionTimeout = Duration.ofSeconds(30);
+        private Duration idleTimeout;
+        private Duration maxLifetime;
+        private Duration leakDetectionThreshold;
+        private Duration statementTimeout;
+        private String applicationName;
+        private boolean pgbouncerTransactionMode;
+        private String replicaUrl;
+        private String replicaUser;
+        private String replicaPassword;
+        private DataSource replicaDataSource;
 
         private Builder() {}
 
         public Builder url(String url) {
-            Objects.requireNonNull(url, "url");
-            if (!url.startsWith("jdbc:postgresql:")) {
-                throw new IllegalArgumentException("url must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database), was " + url);
-            }
-            this.url = url;
+            this.url = checkUrl("url", url);
             return this;
+        }
+
+        private static String checkUrl(String setting, String url) {
+            Objects.requireNonNull(url, setting);
+            if (!url.startsWith("jdbc:postgresql:")) {
+                throw new IllegalArgumentException(setting + " must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database), was " + url);
+            }
+            return url;
         }
 
         public Builder user(String user) {
@@ -173,6 +255,7 @@ public final class Database implements AutoCloseable {
             return this;
         }
 
+        /** Connections the pool holds at most (default 10); also the threads of {@code CompletableFuture} methods before Java 21. */
         public Builder maximumPoolSize(int size) {
             if (size < 1) {
                 throw new IllegalArgumentException("maximumPoolSize must be at least 1, was " + size);
@@ -181,6 +264,7 @@ public final class Database implements AutoCloseable {
             return this;
         }
 
+        /** Idle connections the pool keeps ready (default: as many as {@code maximumPoolSize}). */
         public Builder minimumIdle(int idle) {
             if (idle < 0) {
                 throw new IllegalArgumentException("minimumIdle must be at least 0, was " + idle);
@@ -189,6 +273,7 @@ public final class Database implements AutoCloseable {
             return this;
         }
 
+        /** How long a call waits for a free connection before a {@link PoolTimeoutException} (default 30 s). */
         public Builder connectionTimeout(Duration timeout) {
             Objects.requireNonNull(timeout, "connectionTimeout");
             if (timeout.compareTo(Duration.ofDays(1)) > 0 || timeout.toMillis() < 250) {
@@ -196,6 +281,97 @@ public final class Database implements AutoCloseable {
             }
             this.connectionTimeout = timeout;
             return this;
+        }
+
+        /**
+         * How long a connection above {@code minimumIdle} may sit idle before it is closed
+         * (default 10 minutes); zero keeps idle connections.
+         */
+        public Builder idleTimeout(Duration timeout) {
+            this.idleTimeout = zeroOrBetween("idleTimeout", timeout, Duration.ofSeconds(10), "keep idle connections");
+            return this;
+        }
+
+        /**
+         * How long a connection lives before the pool replaces it (default 30 minutes); set it a
+         * little below any connection time limit of the server or the network. Zero means no limit.
+         */
+        public Builder maxLifetime(Duration lifetime) {
+            this.maxLifetime = zeroOrBetween("maxLifetime", lifetime, Duration.ofSeconds(30), "no limit");
+            return this;
+        }
+
+        /**
+         * How long a connection may stay borrowed before the pool logs a warning with the stack
+         * trace of the call that borrowed it: an unclosed stream, a stuck transaction. Zero (the
+         * default) turns it off.
+         */
+        public Builder leakDetectionThreshold(Duration threshold) {
+            this.leakDetectionThreshold = zeroOrBetween("leakDetectionThreshold", threshold, Duration.ofSeconds(2), "off");
+            return this;
+        }
+
+        /**
+         * PostgreSQL's {@code statement_timeout} for every connection of the pool: the server cancels
+         * a statement running longer, which surfaces as a {@link QueryTimeoutException}. Zero (the
+         * default) leaves the server's setting.
+         */
+        public Builder statementTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "statementTimeout");
+            if (!timeout.isZero() && (timeout.compareTo(Duration.ofMillis(1)) < 0
+                    || timeout.compareTo(Duration.ofMillis(Integer.MAX_VALUE)) > 0)) {
+                throw new IllegalArgumentException("statementTimeout must be zero (the server's setting) or between 1 ms and "
+                        + Integer.MAX_VALUE + " ms, was " + timeout);
+            }
+            this.statementTimeout = timeout;
+            return this;
+        }
+
+        /** The {@code application_name} the connections report, as seen in {@code pg_stat_activity} and server logs. */
+        public Builder applicationName(String name) {
+            Objects.requireNonNull(name, "applicationName");
+            if (name.isEmpty() || name.length() > 63 || !name.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+                throw new IllegalArgumentException("applicationName must be 1 to 63 printable ASCII characters "
+                        + "(PostgreSQL cuts longer names and replaces other characters with '?'), was \"" + name + "\"");
+            }
+            this.applicationName = name;
+            return this;
+        }
+
+        /** Connections go through PgBouncer in transaction pooling mode; see the class comment for what changes. */
+        public Builder pgbouncerTransactionMode(boolean enabled) {
+            this.pgbouncerTransactionMode = enabled;
+            return this;
+        }
+
+        /**
+         * A read replica for {@code @Transactional(readOnly = true)} methods and for streams outside a
+         * transaction; its pool gets the same settings as the primary's. Everything else, including
+         * every call inside a read-write transaction, runs on the primary. A replica may lag: read
+         * your own writes inside a read-write transaction.
+         */
+        public Builder replica(String url, String user, String password) {
+            this.replicaUrl = checkUrl("replica url", url);
+            this.replicaUser = Objects.requireNonNull(user, "replica user");
+            this.replicaPassword = password;
+            this.replicaDataSource = null;
+            return this;
+        }
+
+        /** As {@link #replica(String, String, String)}, over a data source the caller owns and closes. */
+        public Builder replica(DataSource replica) {
+            this.replicaDataSource = Objects.requireNonNull(replica, "replica");
+            this.replicaUrl = null;
+            return this;
+        }
+
+        private static Duration zeroOrBetween(String setting, Duration value, Duration least, String zeroMeans) {
+            Objects.requireNonNull(value, setting);
+            if (!value.isZero() && (value.compareTo(least) < 0 || value.compareTo(LONGEST) > 0)) {
+                throw new IllegalArgumentException(setting + " must be zero (" + zeroMeans + ") or between "
+                        + least.toSeconds() + " s and " + LONGEST.toDays() + " days, was " + value);
+            }
+            return value;
         }
 
         public Database build() {
@@ -206,16 +382,79 @@ public final class Database implements AutoCloseable {
                 throw new IllegalStateException("minimumIdle (" + minimumIdle + ") must not exceed maximumPoolSize ("
                         + maximumPoolSize + ")");
             }
+            checkCombinations();
+            List<HikariDataSource> pools = new ArrayList<>(2);
+            try {
+                HikariDataSource primary = new HikariDataSource(config("quarry", url, user, password));
+                pools.add(primary);
+                DataSource replica = replicaDataSource;
+                if (replicaUrl != null) {
+                    HikariDataSource replicaPool = new HikariDataSource(config("quarry-replica", replicaUrl, replicaUser,
+                            replicaPassword));
+                    pools.add(replicaPool);
+                    replica = replicaPool;
+                }
+                return new Database(primary, replica, List.copyOf(pools), pgbouncerTransactionMode, maximumPoolSize);
+            } catch (RuntimeException e) {
+                pools.forEach(HikariDataSource::close);
+                throw e;
+            }
+        }
+
+        /** HikariCP quietly ignores some combinations; these are refused instead. */
+        private void checkCombinations() {
+            // HikariCP's own defaults, which apply when a setting is left alone
+            Duration lifetime = maxLifetime != null ? maxLifetime : Duration.ofMinutes(30);
+            if (idleTimeout != null && !idleTimeout.isZero() && !lifetime.isZero()
+                    && idleTimeout.plusSeconds(1).compareTo(lifetime) > 0) {
+                throw new IllegalStateException("idleTimeout (" + idleTimeout + ") must be at least 1 s shorter than "
+                        + "maxLifetime (" + lifetime + ")");
+            }
+            if (leakDetectionThreshold != null && !lifetime.isZero() && leakDetectionThreshold.compareTo(lifetime) > 0) {
+                throw new IllegalStateException("leakDetectionThreshold (" + leakDetectionThreshold + ") must not exceed "
+                        + "maxLifetime (" + lifetime + "): the pool retires a connection before it could report it");
+            }
+            if (pgbouncerTransactionMode && statementTimeout != null && !statementTimeout.isZero()) {
+                throw new IllegalStateException("statementTimeout cannot be used with pgbouncerTransactionMode: it is a "
+                        + "session setting and PgBouncer runs each transaction on whichever server session is free; "
+                        + "set it for the role instead (ALTER ROLE ... SET statement_timeout = ...)");
+            }
+            if (pgbouncerTransactionMode && (url.contains("prepareThreshold=")
+                    || (replicaUrl != null && replicaUrl.contains("prepareThreshold=")))) {
+                throw new IllegalStateException("pgbouncerTransactionMode sets prepareThreshold=0 itself; remove "
+                        + "prepareThreshold from the url, where it would take precedence");
+            }
+        }
+
+        private HikariConfig config(String poolName, String jdbcUrl, String user, String password) {
             HikariConfig config = new HikariConfig();
-            config.setJdbcUrl(url);
+            config.setJdbcUrl(jdbcUrl);
             config.setUsername(user);
             config.setPassword(password);
             config.setMaximumPoolSize(maximumPoolSize);
             config.setMinimumIdle(minimumIdle == null ? maximumPoolSize : minimumIdle);
             config.setConnectionTimeout(connectionTimeout.toMillis());
-            config.setPoolName("quarry");
-            HikariDataSource pool = new HikariDataSource(config);
-            return new Database(pool, pool, maximumPoolSize);
+            if (idleTimeout != null) {
+                config.setIdleTimeout(idleTimeout.toMillis());
+            }
+            if (maxLifetime != null) {
+                config.setMaxLifetime(maxLifetime.toMillis());
+            }
+            if (leakDetectionThreshold != null) {
+                config.setLeakDetectionThreshold(leakDetectionThreshold.toMillis());
+            }
+            if (statementTimeout != null && !statementTimeout.isZero()) {
+                // once per new connection, in the session: every statement on it inherits the limit
+                config.setConnectionInitSql("SET statement_timeout = " + statementTimeout.toMillis());
+            }
+            if (applicationName != null) {
+                config.addDataSourceProperty("ApplicationName", applicationName);
+            }
+            if (pgbouncerTransactionMode) {
+                config.addDataSourceProperty("prepareThreshold", "0");
+            }
+            config.setPoolName(poolName);
+            return config;
         }
     }
 }

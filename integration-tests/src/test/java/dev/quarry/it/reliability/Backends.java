@@ -15,29 +15,25 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
- * What the server knows about a pool's connections, and how a test kills them. Everything here
- * runs on a connection of its own from the test database's plain data source, never on the
- * pool under test, so a fault injected through it cannot hide in the code it checks.
+ * The pool under test, what the server knows about its connections, and how a test kills them.
+ * The server is asked on connections of the test database's plain data source, never through the
+ * pool under test, so that a fault injected here cannot hide in the code it checks.
  */
 final class Backends {
     private Backends() {}
 
-    /**
-     * The test database's URL with {@code application_name} set, so that {@code pg_stat_activity}
-     * tells the backends of the pool under test from every other session.
-     */
-    static String url(TestDatabase db, String applicationName) {
-        String url = db.url();
-        return url + (url.contains("?") ? "&" : "?") + "ApplicationName=" + applicationName;
+    /** A pool whose sessions report {@code applicationName}, for {@link #pids} to find. */
+    static Database.Builder builder(TestDatabase db, String applicationName, int poolSize) {
+        return Database.builder()
+                .url(db.url())
+                .user(db.user())
+                .password(db.password())
+                .applicationName(applicationName)
+                .maximumPoolSize(poolSize);
     }
 
     static Database open(TestDatabase db, String applicationName, int poolSize) {
-        return Database.builder()
-                .url(url(db, applicationName))
-                .user(db.user())
-                .password(db.password())
-                .maximumPoolSize(poolSize)
-                .build();
+        return builder(db, applicationName, poolSize).build();
     }
 
     /** Connections borrowed from the pool and not yet given back. */
@@ -57,7 +53,7 @@ final class Backends {
         }
     }
 
-    /** Backend pids of {@code applicationName} in {@code state} ({@code idle}, {@code active}, …) whose query matches {@code like}. */
+    /** Pids of the backends of {@code applicationName} in {@code state} whose query matches {@code like}. */
     static List<Integer> pids(TestDatabase db, String applicationName, String state, String like) {
         String sql = "SELECT pid FROM pg_stat_activity WHERE application_name = ? AND state = ? AND query LIKE ?"
                 + " AND pid <> pg_backend_pid() ORDER BY pid";

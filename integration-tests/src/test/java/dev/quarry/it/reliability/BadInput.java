@@ -85,6 +85,9 @@ public interface BadInput {
     @Query("SELECT amount::text || ' ' || exact::text || ' ' || approx::text FROM measures WHERE id = :id")
     String measured(int id);
 
-    @Query("SELECT coalesce(amount::text, '-') || ' ' || exact::text || ' ' || approx::text FROM measures WHERE id = :id")
+    @Query("""
+            SELECT coalesce(amount::text, '-') || ' ' || exact::text || ' ' || approx::text
+            FROM measures WHERE id = :id
+            """)
     String measuredUnconstrained(int id);
 }

@@ -12,6 +12,10 @@ import dev.quarry.runtime.NotNullViolationException;
 import dev.quarry.testing.PostgresTest;
 import dev.quarry.testing.TestDatabase;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,7 +39,7 @@ class BadInputTest {
     /** The bad row is element 1 of three, so that rows before and after it are good. */
     private static final int BAD = 1;
 
-    private static TestDatabase testDb;
+    private static Connection admin;
     private static Database db;
     private static BadInput repo;
 
@@ -75,22 +79,27 @@ class BadInputTest {
     }
 
     @BeforeAll
-    static void setUp(TestDatabase database) {
-        testDb = database;
+    static void setUp(TestDatabase database) throws SQLException {
         database.execute(Guest.DDL);
+        // the test's own reads and clean-ups share one connection outside the pool under test:
+        // opening one per check would cost more than the calls being checked
+        admin = database.dataSource().getConnection();
         db = Backends.open(database, "quarry-bad-input", 2);
         repo = db.repository(BadInput.class);
     }
 
     @AfterAll
-    static void tearDown() {
+    static void tearDown() throws SQLException {
         db.close();
+        admin.close();
     }
 
     @BeforeEach
-    void empty() {
-        // DELETE, not TRUNCATE: on tables this small it is several times faster
-        testDb.execute("DELETE FROM guests; DELETE FROM visits; DELETE FROM measures");
+    void empty() throws SQLException {
+        try (Statement stmt = admin.createStatement()) {
+            // DELETE, not TRUNCATE: on tables this small it is several times faster
+            stmt.execute("DELETE FROM guests; DELETE FROM visits; DELETE FROM measures");
+        }
     }
 
     @AfterEach
@@ -99,7 +108,13 @@ class BadInputTest {
     }
 
     private static long rows(String table) {
-        return testDb.queryLong("SELECT count(*) FROM " + table);
+        try (Statement stmt = admin.createStatement();
+             ResultSet rs = stmt.executeQuery("SELECT count(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<Guest> withBadRow(Guest bad) {
@@ -130,7 +145,8 @@ class BadInputTest {
     void aNullElementIsRefusedByPosition(Writer writer) {
         List<Guest> rows = withBadRow(null);
         DataException e = assertThrows(DataException.class, () -> writer.write.apply(rows));
-        assertEquals(writer.label() + ": element 1 of 'guests' is null; no row of this call is written", e.getMessage());
+        assertEquals(writer.label() + ": element 1 of 'guests' is null; no row of this call is written",
+                e.getMessage());
         assertEquals(writer.label(), e.method());
         assertEquals(0, rows("guests"));
     }
@@ -148,7 +164,8 @@ class BadInputTest {
         DataException e = fails(DataException.class, writer, withBadRow(new Guest(2, "toolong", "n", null)), "22001",
                 "value too long for type character varying(5)");
         // only COPY's error context names the column; other statements report just the type
-        assertEquals(writer.copies(), e.getMessage().contains("Where: COPY guests, line 2, column code"), e.getMessage());
+        assertEquals(writer.copies(), e.getMessage().contains("Where: COPY guests, line 2, column code"),
+                e.getMessage());
     }
 
     @ParameterizedTest
@@ -156,7 +173,8 @@ class BadInputTest {
     void aNumberTooLargeForNumeric(Writer writer) {
         DataException e = fails(DataException.class, writer,
                 withBadRow(new Guest(2, "g2", "n", new BigDecimal("1e20"))), "22003", "numeric field overflow");
-        assertEquals(writer.copies(), e.getMessage().contains("Where: COPY guests, line 2, column price"), e.getMessage());
+        assertEquals(writer.copies(), e.getMessage().contains("Where: COPY guests, line 2, column price"),
+                e.getMessage());
     }
 
     @ParameterizedTest
@@ -173,10 +191,11 @@ class BadInputTest {
         }
     }
 
-    /** COPY, BATCH, {@code @Batch} and {@code @Query} bind enums for PostgreSQL to parse into the column's enum type. */
+    /** COPY, BATCH, {@code @Batch} and {@code @Query} send enums as text that PostgreSQL parses into the enum type. */
     @Test
     void anEnumConstantTheDatabaseDoesNotKnowNamesTheType() {
-        List<Guest.Visit> visits = List.of(new Guest.Visit(1, Guest.Mood.CALM), new Guest.Visit(2, Guest.Mood.ECSTATIC));
+        List<Guest.Visit> visits = List.of(new Guest.Visit(1, Guest.Mood.CALM),
+                new Guest.Visit(2, Guest.Mood.ECSTATIC));
         String unknown = "invalid input value for enum mood: \"ECSTATIC\"";
         List<Function<List<Guest.Visit>, Long>> calls = List.of(repo::copyVisits, repo::batchVisits,
                 repo::batchQueryVisits, v -> (long) repo.addVisit(v.get(1).id(), v.get(1).mood()));
@@ -194,7 +213,8 @@ class BadInputTest {
         DataException copy = assertThrows(DataException.class, () -> repo.copyVisits(visits));
         assertTrue(copy.getMessage().contains("Where: COPY visits, line 2, column mood"), copy.getMessage());
         // the constants the type has go through
-        assertEquals(2, repo.copyVisits(List.of(new Guest.Visit(1, Guest.Mood.CALM), new Guest.Visit(2, Guest.Mood.TENSE))));
+        assertEquals(2, repo.copyVisits(List.of(new Guest.Visit(1, Guest.Mood.CALM),
+                new Guest.Visit(2, Guest.Mood.TENSE))));
     }
 
     @Test

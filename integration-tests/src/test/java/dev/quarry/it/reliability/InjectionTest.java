@@ -100,7 +100,8 @@ class InjectionTest {
              PreparedStatement stmt = c.prepareStatement("SELECT id, name, note, role FROM users ORDER BY id");
              ResultSet rs = stmt.executeQuery()) {
             while (rs.next()) {
-                rows.add(new Member(rs.getLong(1), rs.getString(2), rs.getString(3), Member.Role.valueOf(rs.getString(4))));
+                rows.add(new Member(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        Member.Role.valueOf(rs.getString(4))));
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -174,7 +175,8 @@ class InjectionTest {
         assertEquals(expected.stream().map(m -> new Member(m.id(), m.name(), m.name(), m.role())).toList(), stored());
         // an upsert over existing keys updates them with the exact text as well
         List<Member> renamed = LongStream.range(0, HOSTILE.size())
-                .mapToObj(i -> new Member(1_000 + i, HOSTILE.get(HOSTILE.size() - 1 - (int) i), null, Member.Role.MEMBER))
+                .mapToObj(i -> new Member(1_000 + i, HOSTILE.get(HOSTILE.size() - 1 - (int) i), null,
+                        Member.Role.MEMBER))
                 .toList();
         assertEquals(renamed.size(), repo.upsert(renamed));
         for (Member m : renamed) {

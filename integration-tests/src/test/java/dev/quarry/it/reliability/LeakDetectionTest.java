@@ -11,10 +11,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.StackTraceElementProxy;
 import ch.qos.logback.core.read.ListAppender;
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
-import dev.quarry.runtime.DataException;
 import dev.quarry.runtime.Database;
+import dev.quarry.runtime.PoolTimeoutException;
 import dev.quarry.testing.PostgresTest;
 import dev.quarry.testing.TestDatabase;
 import java.time.Duration;
@@ -35,12 +33,17 @@ import org.slf4j.LoggerFactory;
 @PostgresTest
 class LeakDetectionTest {
     private static final String APP = "quarry-leak";
-    /** HikariCP's smallest threshold: below 2 s it switches leak detection off. */
-    private static final long THRESHOLD_MS = 2_000;
+    /** The smallest threshold HikariCP honours. */
+    private static final Duration THRESHOLD = Duration.ofSeconds(2);
     private static final Logger LEAKS = (Logger) LoggerFactory.getLogger("com.zaxxer.hikari.pool.ProxyLeakTask");
 
     private ListAppender<ILoggingEvent> events;
     private Level levelBefore;
+
+    @BeforeAll
+    static void schema(TestDatabase testDb) {
+        testDb.execute(Entry.DDL);
+    }
 
     @BeforeEach
     void capture() {
@@ -64,21 +67,9 @@ class LeakDetectionTest {
         }
     }
 
-    @BeforeAll
-    static void schema(TestDatabase testDb) {
-        testDb.execute(Entry.DDL);
-    }
-
     @Test
     void aStreamNeverClosedIsReportedWithTheMethodThatOpenedIt(TestDatabase testDb) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(Backends.url(testDb, APP));
-        config.setUsername(testDb.user());
-        config.setPassword(testDb.password());
-        config.setMaximumPoolSize(2);
-        config.setPoolName(APP);
-        config.setLeakDetectionThreshold(THRESHOLD_MS);
-        try (HikariDataSource pool = new HikariDataSource(config); Database db = Database.of(pool)) {
+        try (Database db = Backends.builder(testDb, APP, 2).leakDetectionThreshold(THRESHOLD).build()) {
             Faults repo = db.repository(Faults.class);
             // calls and streams that give their connection back are never reported
             assertTrue(repo.backendPid() > 0);
@@ -89,7 +80,7 @@ class LeakDetectionTest {
             Stream<Faults.Tick> forgotten = repo.ticks(100);
             assertEquals(1, forgotten.iterator().next().n());
             assertEquals(1, Backends.active(db));
-            Backends.await(Duration.ofMillis(THRESHOLD_MS + 3_000), () -> !reports(Level.WARN).isEmpty(),
+            Backends.await(THRESHOLD.plusSeconds(3), () -> !reports(Level.WARN).isEmpty(),
                     () -> "no leak reported");
 
             List<ILoggingEvent> leaks = reports(Level.WARN);
@@ -108,8 +99,8 @@ class LeakDetectionTest {
                     .toList();
             // the generated method that borrowed the connection, and the caller that forgot it
             assertTrue(frames.contains(Faults.class.getName() + "_Impl.ticks"), frames::toString);
-            assertTrue(frames.contains(LeakDetectionTest.class.getName() + ".aStreamNeverClosedIsReportedWithTheMethodThatOpenedIt"),
-                    frames::toString);
+            assertTrue(frames.contains(LeakDetectionTest.class.getName()
+                    + ".aStreamNeverClosedIsReportedWithTheMethodThatOpenedIt"), frames::toString);
 
             forgotten.close();
             assertEquals(0, Backends.active(db));
@@ -124,26 +115,28 @@ class LeakDetectionTest {
 
     /**
      * What a leak does without detection: while a forgotten stream holds the only connection,
-     * other calls wait out the connection timeout and fail naming their method; once the stream
-     * is closed they work again.
+     * other calls wait out the connection timeout and fail with a {@link PoolTimeoutException}
+     * naming their method; once the stream is closed they work again.
      */
     @Test
     void aForgottenStreamStarvesThePoolUntilItIsClosed(TestDatabase testDb) {
         Duration timeout = Duration.ofMillis(500);
-        try (Database db = Database.builder().url(Backends.url(testDb, APP)).user(testDb.user())
-                .password(testDb.password()).maximumPoolSize(1).connectionTimeout(timeout).build()) {
+        try (Database db = Backends.builder(testDb, APP, 1).connectionTimeout(timeout).build()) {
             Faults repo = db.repository(Faults.class);
             Stream<Faults.Tick> forgotten = repo.ticks(100);
             assertEquals(1, forgotten.iterator().next().n());
 
             long start = System.nanoTime();
-            DataException e = assertThrows(DataException.class, repo::count);
+            PoolTimeoutException e = assertThrows(PoolTimeoutException.class, repo::count);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertTrue(took.compareTo(timeout) >= 0 && took.compareTo(timeout.plusSeconds(2)) < 0, "took " + took);
             assertEquals("Faults.count", e.method());
             assertTrue(e.getMessage().startsWith("Faults.count: quarry - Connection is not available, request timed "
                     + "out after "), e.getMessage());
             assertTrue(e.getMessage().contains("(total=1, active=1, idle=0, waiting=0)"), e.getMessage());
+            assertTrue(e.getMessage().contains("the pool is exhausted"), e.getMessage());
+            assertEquals(1, e.maximumPoolSize());
+            assertEquals(timeout, e.connectionTimeout());
             assertEquals(1, Backends.active(db));
 
             forgotten.close();

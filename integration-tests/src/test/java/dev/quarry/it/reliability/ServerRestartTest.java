@@ -1,12 +1,14 @@
 package dev.quarry.it.reliability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quarry.runtime.DataException;
 import dev.quarry.runtime.Database;
+import dev.quarry.runtime.PoolTimeoutException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -93,7 +95,7 @@ class ServerRestartTest {
 
     private static Database open() {
         return Database.builder()
-                .url("jdbc:postgresql://localhost:" + port + "/postgres?ApplicationName=quarry-restart")
+                .url("jdbc:postgresql://localhost:" + port + "/postgres")
                 .user("postgres")
                 .password("")
                 .maximumPoolSize(2)
@@ -133,10 +135,13 @@ class ServerRestartTest {
             assertTrue(timedOut.getMessage().startsWith("Faults.count: quarry - Connection is not available, request "
                     + "timed out after "), timedOut.getMessage());
             assertEquals("08001", timedOut.sqlState());
+            // an unreachable server is not an exhausted pool
+            assertFalse(timedOut instanceof PoolTimeoutException, timedOut.getClass().getName());
             assertTrue(causes(timedOut).contains("Connection to localhost:" + port + " refused"), causes(timedOut));
 
             // the other kinds of call at once: each waits out its own connection timeout
-            ExecutorService callers = Executors.newFixedThreadPool(4);
+            Ledger ledger = db.repository(Ledger.class);
+            ExecutorService callers = Executors.newFixedThreadPool(5);
             List<Future<DataException>> calls;
             try {
                 calls = callers.invokeAll(List.<Callable<DataException>>of(
@@ -147,6 +152,7 @@ class ServerRestartTest {
                         }),
                         () -> failsFast(() -> repo.load(Stream.of(Entry.of(100)))),
                         () -> failsFast(() -> repo.addSerializable(101, "serializable", 1)),
+                        () -> failsFast(() -> ledger.addPair(103)),
                         () -> failsFast(() -> db.transaction(() -> repo.add(102, "in a transaction", 1)))));
             } catch (InterruptedException e) {
                 throw new IllegalStateException(e);
@@ -156,7 +162,8 @@ class ServerRestartTest {
             DataException stream = outcome(calls.get(0));
             DataException bulk = outcome(calls.get(1));
             DataException transactional = outcome(calls.get(2));
-            DataException transaction = outcome(calls.get(3));
+            DataException transactionalPair = outcome(calls.get(3));
+            DataException transaction = outcome(calls.get(4));
             assertEquals("Faults.ticks", stream.method());
             assertTrue(stream.getMessage().startsWith("Faults.ticks: quarry - Connection is not available"),
                     stream.getMessage());
@@ -178,17 +185,20 @@ class ServerRestartTest {
             assertEquals(1, repo.add(2, "after", 2));
             assertEquals(2, repo.load(LongStream.rangeClosed(3, 4).mapToObj(Entry::of)));
             assertEquals(1, repo.addSerializable(5, "serializable", 5));
+            assertEquals(2, ledger.addPair(6));
             try (Stream<Faults.Tick> ticks = repo.ticks(3)) {
                 assertEquals(3, ticks.count());
             }
-            assertEquals(5, repo.count());
+            assertEquals(7, repo.count());
             assertEquals(0, Backends.active(db));
 
-            // a bulk write and a @Transactional method run in a transaction of their own: they must name their method too
+            // bulk writes and @Transactional methods run in a transaction of their own: they must name their method too
             assertEquals("Faults.load", bulk.method(), bulk::getMessage);
             assertTrue(bulk.getMessage().startsWith("Faults.load: "), bulk.getMessage());
             assertEquals("Faults.addSerializable", transactional.method(), transactional::getMessage);
             assertTrue(transactional.getMessage().startsWith("Faults.addSerializable: "), transactional.getMessage());
+            assertEquals("Ledger.addPair", transactionalPair.method(), transactionalPair::getMessage);
+            assertTrue(transactionalPair.getMessage().startsWith("Ledger.addPair: "), transactionalPair.getMessage());
         }
     }
 

@@ -60,23 +60,46 @@ class SoakTest {
                 + (ACCOUNTS - 1) + ") g;");
         Set<Thread> threadsBefore = poolThreads();
         Database db = Backends.open(testDb, APP, POOL);
+        try {
+            Totals totals = runWorkers(db);
+            checkTables(testDb, totals);
+            assertEquals(0, Backends.active(db));
+            assertEquals(List.of(), Backends.pids(testDb, APP, "active", "%"));
+            assertEquals(List.of(), Backends.pids(testDb, APP, "idle in transaction", "%"));
+            assertTrue(Backends.pids(testDb, APP).size() <= POOL, () -> Backends.pids(testDb, APP).toString());
+        } finally {
+            db.close();
+        }
+        Backends.await(Duration.ofSeconds(5), () -> threadsBefore.containsAll(poolThreads()),
+                () -> "threads left running: " + names(poolThreads(), threadsBefore));
+        Backends.await(Duration.ofSeconds(5), () -> Backends.pids(testDb, APP).isEmpty(),
+                () -> "server sessions left open: " + Backends.pids(testDb, APP));
+        assertEquals(List.of(), Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("soak-worker-")).map(Thread::getName).toList());
+    }
+
+    /** Runs the threads until the deadline; every error but a retried serialization failure fails the test. */
+    private static Totals runWorkers(Database db) throws Exception {
         List<Worker> workers = new ArrayList<>();
         for (int i = 0; i < THREADS; i++) {
             workers.add(new Worker(i, db, db.repository(Soak.class)));
         }
-
         AtomicInteger names = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS,
                 task -> new Thread(task, "soak-worker-" + names.incrementAndGet()));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
-        List<Future<?>> running = new ArrayList<>();
-        for (Worker worker : workers) {
-            running.add(pool.submit(() -> worker.run(deadline)));
-        }
-        pool.shutdown();
-        assertTrue(pool.awaitTermination(SECONDS + 60, TimeUnit.SECONDS), "workers did not finish");
-        for (Future<?> future : running) {
-            future.get();
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (Worker worker : workers) {
+                running.add(pool.submit(() -> worker.run(deadline)));
+            }
+            pool.shutdown();
+            assertTrue(pool.awaitTermination(SECONDS + 60, TimeUnit.SECONDS), "workers did not finish");
+            for (Future<?> future : running) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
         }
 
         List<String> errors = workers.stream().flatMap(w -> w.errors.stream())
@@ -88,18 +111,22 @@ class SoakTest {
         // every kind of operation ran, or the checks below prove nothing about it
         assertTrue(totals.reads > 0 && totals.streams > 0 && totals.bulkCalls > 0 && totals.failedBulkCalls > 0
                 && totals.upserts > 0 && totals.transfers > 0 && totals.asyncCalls > 0, totals::toString);
+        return totals;
+    }
 
+    /** The tables hold exactly what the threads say they wrote. */
+    private static void checkTables(TestDatabase testDb, Totals totals) throws SQLException {
         try (Connection connection = testDb.dataSource().getConnection()) {
             assertEquals(totals.rowsWritten, single(connection, "SELECT count(*) FROM entries"));
             Map<Long, Long> rowsByThread = counts(connection,
                     "SELECT id / " + SPAN + " - 1, count(*) FROM entries GROUP BY 1");
             Map<Long, Long> transfersByThread = counts(connection, "SELECT thread, count(*) FROM transfers GROUP BY 1");
-            for (Worker w : workers) {
+            for (Worker w : totals.workers) {
                 assertEquals(w.written, rowsByThread.getOrDefault((long) w.index, 0L), "rows of thread " + w.index);
                 assertEquals(w.transfers, transfersByThread.getOrDefault((long) w.index, 0L),
                         "transfers of thread " + w.index);
             }
-            Set<Integer> keys = workers.stream().flatMap(w -> w.keys.stream()).collect(Collectors.toSet());
+            Set<Integer> keys = totals.workers.stream().flatMap(w -> w.keys.stream()).collect(Collectors.toSet());
             assertEquals(keys.size(), single(connection, "SELECT count(*) FROM counters"));
             // money is neither made nor lost, and each balance is its opening one plus its logged transfers
             assertEquals(ACCOUNTS * OPENING_BALANCE, single(connection, "SELECT sum(balance) FROM accounts"));
@@ -110,19 +137,6 @@ class SoakTest {
                         - coalesce((SELECT sum(amount) FROM transfers WHERE source = a.id), 0)
                     """.formatted(OPENING_BALANCE)));
         }
-
-        assertEquals(0, Backends.active(db));
-        assertEquals(List.of(), Backends.pids(testDb, APP, "active", "%"));
-        assertEquals(List.of(), Backends.pids(testDb, APP, "idle in transaction", "%"));
-        assertTrue(Backends.pids(testDb, APP).size() <= POOL, () -> Backends.pids(testDb, APP).toString());
-
-        db.close();
-        Backends.await(Duration.ofSeconds(5), () -> threadsBefore.containsAll(poolThreads()),
-                () -> "threads left running: " + names(poolThreads(), threadsBefore));
-        Backends.await(Duration.ofSeconds(5), () -> Backends.pids(testDb, APP).isEmpty(),
-                () -> "server sessions left open: " + Backends.pids(testDb, APP));
-        assertEquals(List.of(), Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith("soak-worker-")).map(Thread::getName).toList());
     }
 
     /** The checks share one connection: opening one per query would cost more than the queries. */
@@ -222,7 +236,8 @@ class SoakTest {
             try (Stream<Long> stream = soak.idsBetween(base, base + SPAN - 1)) {
                 ids = stream.mapToLong(Long::longValue).summaryStatistics();
             }
-            check(ids.getCount() == written && (written == 0 || ids.getMin() == base && ids.getMax() == base + written - 1),
+            check(ids.getCount() == written
+                            && (written == 0 || ids.getMin() == base && ids.getMax() == base + written - 1),
                     "streamed " + ids + ", wrote " + written);
             streams++;
         }
@@ -306,6 +321,7 @@ class SoakTest {
 
     /** What all threads did together. */
     static final class Totals {
+        final List<Worker> workers;
         final long rowsWritten;
         final long reads;
         final long streams;
@@ -317,6 +333,7 @@ class SoakTest {
         final long asyncCalls;
 
         Totals(List<Worker> workers) {
+            this.workers = workers;
             rowsWritten = workers.stream().mapToLong(w -> w.written).sum();
             reads = workers.stream().mapToLong(w -> w.reads).sum();
             streams = workers.stream().mapToLong(w -> w.streams).sum();

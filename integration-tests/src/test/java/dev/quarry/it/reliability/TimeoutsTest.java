@@ -33,7 +33,7 @@ class TimeoutsTest {
     /** One connection, so that "the same connection" is the only one there is. */
     private static Database single;
     private static Slow slow;
-    /** Every session of this pool has a server-side statement_timeout of one second. */
+    /** Every session of this pool runs with a statement_timeout of one second. */
     private static Database limited;
     private static Slow limitedSlow;
 
@@ -43,12 +43,7 @@ class TimeoutsTest {
         database.execute(Entry.DDL);
         single = Backends.open(database, APP, 1);
         slow = single.repository(Slow.class);
-        limited = Database.builder()
-                .url(Backends.url(database, SERVER_LIMITED_APP) + "&options=-c%20statement_timeout%3D1000")
-                .user(database.user())
-                .password(database.password())
-                .maximumPoolSize(2)
-                .build();
+        limited = Backends.builder(database, SERVER_LIMITED_APP, 2).statementTimeout(Duration.ofSeconds(1)).build();
         limitedSlow = limited.repository(Slow.class);
     }
 
@@ -76,7 +71,8 @@ class TimeoutsTest {
         assertEquals("57014", e.sqlState());
         assertEquals("Slow.sleepAtMostOneSecond", e.method());
         assertEquals("SELECT pg_sleep(?)::text", e.sql());
-        assertTrue(e.getMessage().startsWith("Slow.sleepAtMostOneSecond: ERROR: canceling statement due to user request"),
+        assertTrue(e.getMessage().startsWith(
+                        "Slow.sleepAtMostOneSecond: ERROR: canceling statement due to user request"),
                 e.getMessage());
         // not discarded: the pool's only connection, on the same server process, runs the next statement
         assertEquals(pid, slow.backendPid());
@@ -96,7 +92,7 @@ class TimeoutsTest {
     }
 
     @Test
-    void theServersStatementTimeoutIsAQueryTimeoutToo() {
+    void theDatabaseWideStatementTimeoutIsAQueryTimeoutToo() {
         QueryTimeoutException e = timesOut(() -> limitedSlow.sleep(5));
         assertEquals("57014", e.sqlState());
         assertEquals("Slow.sleep", e.method());

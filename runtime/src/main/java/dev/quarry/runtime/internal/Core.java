@@ -3,9 +3,12 @@ package dev.quarry.runtime.internal;
 import dev.quarry.annotations.Isolation;
 import dev.quarry.runtime.DataException;
 import dev.quarry.runtime.Database;
+import dev.quarry.runtime.Plan;
 import dev.quarry.runtime.TransactionCallback;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -22,19 +25,36 @@ import org.slf4j.LoggerFactory;
  * back when the statement is done. Inside {@code db.transaction(...)} the thread is bound to the
  * transaction's connection: every repository call on that thread uses it, and it goes back to the
  * pool only after commit or rollback.
+ *
+ * <p>With a replica, read-only transactions and streams outside a transaction borrow from the
+ * replica's pool; everything else runs on the primary.
  */
 public final class Core {
     private static final Logger LOG = LoggerFactory.getLogger(Core.class);
     private static volatile Function<Database, Core> access;
 
     private final DataSource dataSource;
+    private final DataSource replica;
+    private final boolean transactionPooling;
     private final ThreadLocal<Tx> current = new ThreadLocal<>();
     private final int asyncThreads;
     private volatile AsyncExecutor async;
 
     /** @param asyncThreads threads for {@code CompletableFuture} methods where there are no virtual threads */
     public Core(DataSource dataSource, int asyncThreads) {
+        this(dataSource, null, false, asyncThreads);
+    }
+
+    /**
+     * @param replica where read-only transactions and streams outside a transaction run, or {@code null}
+     * @param transactionPooling whether connections come through a pooler in transaction mode (PgBouncer),
+     *     which hands each transaction whichever server session is free: session settings must not be used
+     * @param asyncThreads threads for {@code CompletableFuture} methods where there are no virtual threads
+     */
+    public Core(DataSource dataSource, DataSource replica, boolean transactionPooling, int asyncThreads) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.replica = replica;
+        this.transactionPooling = transactionPooling;
         this.asyncThreads = asyncThreads;
     }
 
@@ -55,18 +75,39 @@ public final class Core {
         return dataSource;
     }
 
+    /** The replica's data source, or {@code null} when every call runs on the primary. */
+    public DataSource replicaDataSource() {
+        return replica;
+    }
+
     /** The transaction's connection when this thread is in one, else a pooled connection. */
     public Connection acquire(String method) {
+        return acquire(dataSource, method);
+    }
+
+    /**
+     * For a statement that only reads and may see slightly stale data (a stream): the transaction's
+     * connection when this thread is in one, else one from the replica when there is one.
+     */
+    public Connection acquireForRead(String method) {
+        return acquire(replica != null ? replica : dataSource, method);
+    }
+
+    private Connection acquire(DataSource source, String method) {
         Tx tx = current.get();
         if (tx != null) {
             return tx.connection;
         }
+        Connection connection = borrow(source, method);
+        AsyncExecutor.borrowed(connection);
+        return connection;
+    }
+
+    private static Connection borrow(DataSource source, String method) {
         try {
-            Connection connection = dataSource.getConnection();
-            AsyncExecutor.borrowed(connection);
-            return connection;
+            return source.getConnection();
         } catch (SQLException e) {
-            throw SqlErrors.translate(e, method, null);
+            throw PoolTimeouts.translate(e, method, source);
         }
     }
 
@@ -145,7 +186,8 @@ public final class Core {
         }
         Tx outer = current.get();
         if (outer != null) {
-            if (stricter(isolation, outer.isolation)) {
+            // explain's transaction exists only to be rolled back; the work's own levels don't apply to it
+            if (!outer.explaining && stricter(isolation, outer.isolation)) {
                 throw new DataException("cannot run a " + isolation + " transaction inside a "
                         + outer.isolation + " one: the isolation level is fixed when a transaction begins");
             }
@@ -168,16 +210,13 @@ public final class Core {
     }
 
     private <T> T runOnce(String method, Isolation isolation, boolean readOnly, TransactionCallback<T> work) {
-        Connection connection;
-        try {
-            connection = dataSource.getConnection();
-        } catch (SQLException e) {
-            throw SqlErrors.translate(e, method, null);
-        }
+        Connection connection = borrow(readOnly && replica != null ? replica : dataSource, method);
+        // so that cancelling a CompletableFuture method cancels its transaction's statement too
+        AsyncExecutor.borrowed(connection);
         int sessionLevel = -1;
         try {
             sessionLevel = begin(connection, isolation, readOnly);
-            current.set(new Tx(connection, isolation, readOnly));
+            current.set(new Tx(connection, isolation, readOnly, false));
             T result = call(work);
             current.remove();
             try {
@@ -192,7 +231,41 @@ public final class Core {
             throw e;
         } finally {
             current.remove();
+            AsyncExecutor.returned(connection);
             restore(connection, sessionLevel, readOnly);
+        }
+    }
+
+    /**
+     * Runs {@code work} in a transaction that is always rolled back, on a connection that explains
+     * each statement before running it; returns the plans in the order the statements ran.
+     */
+    public List<Plan> explain(Runnable work) {
+        Objects.requireNonNull(work, "work");
+        if (current.get() != null) {
+            throw new DataException("explain cannot run inside a transaction: it rolls back everything its work "
+                    + "wrote, which would include the transaction's earlier writes");
+        }
+        Connection connection = borrow(dataSource, null);
+        try {
+            connection.setAutoCommit(false);
+        } catch (SQLException e) {
+            restore(connection, -1, false);
+            throw SqlErrors.translate(e, null, "BEGIN");
+        }
+        PlanRecorder recorder = new PlanRecorder(connection);
+        try {
+            current.set(new Tx(recorder.connection(), Isolation.DEFAULT, false, true));
+            work.run();
+            return recorder.plans();
+        } finally {
+            current.remove();
+            try {
+                connection.rollback();
+            } catch (SQLException e) {
+                LOG.warn("rolling back the explained work failed; the pool will see the connection as broken", e);
+            }
+            restore(connection, -1, false);
         }
     }
 
@@ -200,8 +273,22 @@ public final class Core {
      * Starts the transaction; returns the session's isolation level when it had to be changed
      * (pgjdbc sets it for the session, and not every pool resets it), else -1.
      */
-    private static int begin(Connection connection, Isolation isolation, boolean readOnly) {
+    private int begin(Connection connection, Isolation isolation, boolean readOnly) {
         try {
+            if (transactionPooling) {
+                // the level must travel inside the transaction: a session setting would stay with a
+                // server connection the pooler gives to other clients next
+                if (readOnly) {
+                    connection.setReadOnly(true);
+                }
+                connection.setAutoCommit(false);
+                if (isolation != Isolation.DEFAULT) {
+                    try (Statement set = connection.createStatement()) {
+                        set.execute("SET TRANSACTION ISOLATION LEVEL " + isolation.name().replace('_', ' '));
+                    }
+                }
+                return -1;
+            }
             int sessionLevel = -1;
             if (isolation != Isolation.DEFAULT) {
                 sessionLevel = connection.getTransactionIsolation();
@@ -301,11 +388,13 @@ public final class Core {
         final Connection connection;
         final Isolation isolation;
         final boolean readOnly;
+        final boolean explaining;
 
-        Tx(Connection connection, Isolation isolation, boolean readOnly) {
+        Tx(Connection connection, Isolation isolation, boolean readOnly, boolean explaining) {
             this.connection = connection;
             this.isolation = isolation;
             this.readOnly = readOnly;
+            this.explaining = explaining;
         }
     }
 }

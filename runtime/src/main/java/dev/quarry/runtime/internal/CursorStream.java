@@ -131,7 +131,7 @@ public final class CursorStream<T> implements Spliterator<T> {
             throw new IllegalArgumentException(method + ": fetch size must be at least 1, was " + fetchSize);
         }
         Connection tx = core.transactionConnection();
-        Connection connection = tx != null ? tx : core.acquire(method);
+        Connection connection = tx != null ? tx : core.acquireForRead(method);
         CursorStream<T> cursor = new CursorStream<>(core, method, sql, binds, connection, tx == null);
         try {
             if (cursor.ownsConnection) {
