@@ -8,7 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * Runs a repository method in its own transaction, or joins the caller's. On a type, every
- * generated method and every overridable concrete method of an abstract repository class.
+ * generated method, every overridable concrete method of an abstract repository class and every
+ * default method of a repository interface.
  *
  * <pre>{@code
  * @Repository
@@ -28,6 +29,12 @@ import java.lang.annotation.Target;
  * {@code retries}, a serialization failure (40001) or deadlock (40P01) runs the whole method again,
  * up to that many times, after a short jittered pause. Joining a transaction that is already open
  * keeps its settings; asking for a stricter isolation level than it has is a {@code DataException}.
+ * A checked exception the method declares reaches the caller as it was thrown, after the rollback.
+ *
+ * <p>A method returning a {@code Stream} is read after it returns, so a transaction around the
+ * call would be over before the rows are: on such a method the annotation is a compile error, and
+ * on a type it leaves streams alone. A stream reads in its own transaction, or in the caller's when
+ * it is opened inside {@code db.transaction(...)}.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -1,10 +1,14 @@
 package dev.quarry.processor;
 
+import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.quarry.processor.Compilations.assertOnlyError;
 import static dev.quarry.processor.Sources.repository;
 import static dev.quarry.processor.Sources.source;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.google.testing.compile.Compilation;
 import dev.quarry.processor.diag.Message;
+import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +26,36 @@ class MethodSettingsErrorsTest {
                 "    @Query(\"SELECT id, email FROM users\")",
                 "    CompletableFuture<Stream<User>> all();");
         assertOnlyError(Message.ASYNC_STREAM.format("Repo.all"), repo, repo.line("all()"), USER, repo);
+    }
+
+    @Test
+    void streamTransactional() {
+        TestSource repo = repository("Repo",
+                "    @Transactional(isolation = Isolation.REPEATABLE_READ)",
+                "    @Query(\"SELECT id, email FROM users\")",
+                "    Stream<User> all();");
+        assertOnlyError(Message.STREAM_TRANSACTIONAL.format("Repo.all", "java.util.stream.Stream<test.User>"),
+                repo, repo.line("all()"), USER, repo);
+    }
+
+    @Test
+    void transactionalOnTheTypeLeavesStreamsToTheirOwnTransaction() throws IOException {
+        TestSource repo = source("Repo",
+                "@Repository",
+                "@Transactional(readOnly = true)",
+                "public interface Repo {",
+                "    @Query(\"SELECT id, email FROM users\")",
+                "    Stream<User> all();",
+                "",
+                "    @Query(\"SELECT id, email FROM users\")",
+                "    List<User> list();",
+                "}");
+        Compilation compilation = Compilations.compile(USER, repo);
+        assertThat(compilation).succeededWithoutWarnings();
+        String generated = compilation.generatedSourceFile("test.Repo_Impl").orElseThrow()
+                .getCharContent(true).toString();
+        // list() runs in a read-only transaction; all() is not wrapped in one that would end before it is read
+        assertEquals(1, generated.split("_core\\.transaction\\(", -1).length - 1, generated);
     }
 
     @Test

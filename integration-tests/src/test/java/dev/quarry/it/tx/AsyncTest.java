@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.quarry.runtime.Database;
 import dev.quarry.testing.PostgresTest;
 import dev.quarry.testing.TestDatabase;
@@ -115,6 +117,27 @@ class AsyncTest {
                 () -> "the cancelled call kept its connection");
         // the pool's connections still work
         assertEquals(49, background.square(7).join());
+    }
+
+    @Test
+    void aFutureCancelledWhileWaitingForAConnectionRunsNothing() throws Exception {
+        try (Database single = TxSchema.builder(testDb).maximumPoolSize(1).build()) {
+            HikariPoolMXBean pool = single.dataSource().unwrap(HikariDataSource.class).getHikariPoolMXBean();
+            CompletableFuture<String> future;
+            try (Connection held = single.dataSource().getConnection()) {
+                future = single.repository(Background.class).sleep();
+                TxSchema.await(Duration.ofSeconds(10), () -> pool.getThreadsAwaitingConnection() == 1,
+                        () -> "the call never asked for a connection");
+                assertTrue(future.cancel(true));
+            }
+            // the call gets the connection only now, after its cancel: it must not start the statement
+            TxSchema.await(Duration.ofSeconds(5), () -> pool.getActiveConnections() == 0
+                            && pool.getThreadsAwaitingConnection() == 0,
+                    () -> "the cancelled call kept or still waits for the connection");
+            Thread.sleep(300);
+            assertEquals(0, sleeping("plain"), "the cancelled call ran its statement");
+            assertEquals(49, single.repository(Background.class).square(7).get(10, TimeUnit.SECONDS));
+        }
     }
 
     @Test

@@ -4,8 +4,10 @@ import dev.quarry.annotations.Isolation;
 import dev.quarry.annotations.Query;
 import dev.quarry.annotations.Repository;
 import dev.quarry.annotations.Transactional;
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Generated statements and {@code @Transactional} methods of an abstract repository class that
@@ -77,6 +79,16 @@ public abstract class Ledger {
     public void insertThenFail(int id, RuntimeException failure) {
         insert(id, "doomed");
         throw failure;
+    }
+
+    /** Writes, then throws {@code failure}, one of the checked exceptions it declares. */
+    @Transactional
+    public void insertThenThrow(int id, Exception failure) throws IOException, TimeoutException {
+        insert(id, "doomed");
+        if (failure instanceof IOException cause) {
+            throw cause;
+        }
+        throw (TimeoutException) failure;
     }
 
     /** Writes and calls another {@code @Transactional} method; returns both transaction ids. */

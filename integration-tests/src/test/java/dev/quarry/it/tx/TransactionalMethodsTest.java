@@ -11,8 +11,10 @@ import dev.quarry.runtime.DataException;
 import dev.quarry.runtime.Database;
 import dev.quarry.testing.PostgresTest;
 import dev.quarry.testing.TestDatabase;
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,6 +65,32 @@ class TransactionalMethodsTest {
         assertSame(failure, thrown);
         assertEquals(List.of(), TxSchema.committedIds(testDb, 10, 19));
         assertEquals(0, testDb.queryLong("SELECT count(*) FROM entry WHERE id BETWEEN 10 AND 19"));
+    }
+
+    @Test
+    void aDeclaredCheckedExceptionRollsBackAndPropagatesUnchanged() {
+        IOException io = new IOException("disk full");
+        assertSame(io, assertThrows(IOException.class, () -> ledger.insertThenThrow(110, io)));
+        TimeoutException timeout = new TimeoutException("too slow");
+        assertSame(timeout, assertThrows(TimeoutException.class, () -> ledger.insertThenThrow(111, timeout)));
+        assertEquals(List.of(), TxSchema.committedIds(testDb, 110, 119));
+    }
+
+    @Test
+    void aDefaultMethodOfAnInterfaceRunsInOneTransaction() throws Exception {
+        Journal journal = db.repository(Journal.class);
+        journal.insertPair(120, 121);
+        assertEquals(List.of(120, 121), TxSchema.committedIds(testDb, 120, 129));
+
+        // the second insert collides with 121: the first, 122, is rolled back with it
+        DataException e = assertThrows(DataException.class, () -> journal.insertPair(122, 121));
+        assertEquals("23505", e.sqlState());
+        assertEquals(List.of(120, 121), TxSchema.committedIds(testDb, 120, 129));
+
+        Journal.RefusedException refused = assertThrows(Journal.RefusedException.class,
+                () -> journal.insertThenRefuse(123, "over the limit"));
+        assertEquals("over the limit", refused.getMessage());
+        assertEquals(2, journal.countBetween(120, 129));
     }
 
     @Test

@@ -48,6 +48,7 @@ public enum Message {
     RELATION_JOINED_UNDER_SELECT_IN("%s fetches '%s' JOINED under '%s', which is loaded SELECT_IN; a JOINED relation's parent must be the query's result or JOINED too"),
     STREAM_JOINED("%s streams its rows but fetches '%s' JOINED: joined rows repeat each parent once per child, so a cursor's fetches would split parents; use SELECT_IN, which loads children per chunk of parents"),
     ASYNC_STREAM("%s returns a CompletableFuture of a Stream; a stream holds a connection until closed, so return the Stream itself"),
+    STREAM_TRANSACTIONAL("@Transactional on %s has no effect on a stream: it returns %s, which is read after the method has returned; a stream runs in its own read transaction, and one called inside db.transaction(...) reads in that transaction"),
     TRANSACTIONAL_RETRIES("@Transactional on %s asks for %d retries; use 0 or more"),
     TRANSACTIONAL_NOT_OVERRIDABLE("@Transactional method %s cannot be overridden by the generated class (it is private, static or final)"),
     QUERY_TIMEOUT_NEGATIVE("@Query on %s has timeout %d; use seconds above 0, or 0 for none"),

@@ -19,9 +19,14 @@ import javax.lang.model.element.Modifier;
  * @param varargs whether the last parameter is variable-arity
  * @param returnType the declared return type
  * @param thrown the declared exception types
+ * @param rethrown the declared checked exception types, which the transaction carries out unchecked
+ *     and the override throws again as they were
+ * @param superInterface the repository interface whose default method this is, or {@code null} for a
+ *     method of an abstract class
  * @param transaction the transaction settings
  */
 public record TransactionalMethodModel(ExecutableElement element, String name, String label, String constant,
                                        Modifier visibility, List<TypeName> parameterTypes, List<String> parameterNames,
                                        boolean varargs, TypeName returnType, List<TypeName> thrown,
+                                       List<TypeName> rethrown, TypeName superInterface,
                                        TransactionModel transaction) implements MethodModel {}

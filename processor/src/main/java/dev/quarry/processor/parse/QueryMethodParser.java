@@ -6,6 +6,7 @@ import dev.quarry.annotations.FetchSize;
 import dev.quarry.annotations.FetchStrategy;
 import dev.quarry.annotations.Query;
 import dev.quarry.annotations.TopPerGroup;
+import dev.quarry.annotations.Transactional;
 import dev.quarry.annotations.Tree;
 import dev.quarry.processor.diag.Message;
 import dev.quarry.processor.diag.Reporter;
@@ -106,6 +107,14 @@ final class QueryMethodParser {
                 ? FetchPlanner.plan(method, label, result.get(), reporter) : Map.of();
         if (tree != null && result.isPresent()) {
             checkTreeColumns(method, annotation, label, tree, result.get());
+        }
+        if (result.isPresent() && result.get().shape().streams() && transaction != null) {
+            // the method returns before its stream is read, so a transaction around it would end
+            // before the rows are; a stream runs in its own read transaction until it is closed
+            if (method.getAnnotation(Transactional.class) != null) {
+                reporter.report(Message.STREAM_TRANSACTIONAL, method, label, method.getReturnType());
+            }
+            transaction = null;
         }
         if (reporter.errorCount() > errorsBefore || result.isEmpty()) {
             return Optional.empty();

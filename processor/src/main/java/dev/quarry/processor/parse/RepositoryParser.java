@@ -35,7 +35,7 @@ public final class RepositoryParser {
         this.elements = elements;
         this.reporter = reporter;
         this.methods = new QueryMethodParser(new TypeMapper(types), reporter);
-        this.transactionalMethods = new TransactionalMethodParser(reporter);
+        this.transactionalMethods = new TransactionalMethodParser(types, elements, reporter);
         this.bulkMethods = new BulkMethodParser(new TypeMapper(types), reporter);
     }
 
@@ -65,10 +65,8 @@ public final class RepositoryParser {
         Map<ExecutableElement, String> constants = constantStems(members);
         for (ExecutableElement method : members) {
             if (!method.getModifiers().contains(Modifier.ABSTRACT)) {
-                if (!isInterface) {
-                    transactionalMethods.parse(type, method, simpleNames + "." + method.getSimpleName(),
-                            constants.get(method)).ifPresent(models::add);
-                }
+                transactionalMethods.parse(type, method, simpleNames + "." + method.getSimpleName(),
+                        constants.get(method)).ifPresent(models::add);
                 continue;
             }
             String label = simpleNames + "." + method.getSimpleName();

@@ -13,12 +13,19 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 
 /** Reads {@code @Transactional}, on a method or on its repository type. */
 final class TransactionalMethodParser {
+    private final Types types;
+    private final Elements elements;
     private final Reporter reporter;
 
-    TransactionalMethodParser(Reporter reporter) {
+    TransactionalMethodParser(Types types, Elements elements, Reporter reporter) {
+        this.types = types;
+        this.elements = elements;
         this.reporter = reporter;
     }
 
@@ -39,8 +46,9 @@ final class TransactionalMethodParser {
     }
 
     /**
-     * A concrete method of an abstract repository class the implementation wraps in a transaction:
-     * one annotated itself, or any overridable one declared by a repository annotated on the type.
+     * A concrete method the implementation wraps in a transaction, of an abstract repository class
+     * or a default method of a repository interface: one annotated itself, or any overridable one
+     * declared by a repository annotated on the type.
      */
     Optional<TransactionalMethodModel> parse(TypeElement repository, ExecutableElement method, String label,
                                              String constant) {
@@ -50,8 +58,10 @@ final class TransactionalMethodParser {
             return Optional.empty();
         }
         Set<Modifier> modifiers = method.getModifiers();
+        boolean isInterface = repository.getKind() == ElementKind.INTERFACE;
         if (modifiers.contains(Modifier.PRIVATE) || modifiers.contains(Modifier.STATIC)
-                || modifiers.contains(Modifier.FINAL) || method.getKind() != ElementKind.METHOD) {
+                || modifiers.contains(Modifier.FINAL) || method.getKind() != ElementKind.METHOD
+                || (isInterface && !modifiers.contains(Modifier.DEFAULT))) {
             if (own) {
                 reporter.report(Message.TRANSACTIONAL_NOT_OVERRIDABLE, method, label);
             }
@@ -68,6 +78,17 @@ final class TransactionalMethodParser {
                 method.getParameters().stream().map(VariableElement::asType).map(TypeName::get).toList(),
                 method.getParameters().stream().map(p -> p.getSimpleName().toString()).toList(),
                 method.isVarArgs(), TypeName.get(method.getReturnType()),
-                method.getThrownTypes().stream().map(TypeName::get).toList(), settings));
+                method.getThrownTypes().stream().map(TypeName::get).toList(),
+                method.getThrownTypes().stream().filter(this::checked).map(TypeName::get).toList(),
+                isInterface ? TypeName.get(types.erasure(repository.asType())) : null, settings));
+    }
+
+    private boolean checked(TypeMirror thrown) {
+        return !types.isSubtype(thrown, type("java.lang.RuntimeException"))
+                && !types.isSubtype(thrown, type("java.lang.Error"));
+    }
+
+    private TypeMirror type(String name) {
+        return elements.getTypeElement(name).asType();
     }
 }

@@ -1,5 +1,6 @@
 package dev.quarry.processor.write;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
@@ -11,6 +12,8 @@ import javax.lang.model.element.Modifier;
 
 /** Overrides a concrete {@code @Transactional} method to run the original in a transaction. */
 final class TransactionalMethodWriter implements MethodWriter {
+    private static final ClassName CHECKED_WORK = ClassName.get("dev.quarry.runtime.internal", "CheckedWorkException");
+
     private final TransactionalMethodModel method;
 
     TransactionalMethodWriter(TransactionalMethodModel method) {
@@ -39,7 +42,33 @@ final class TransactionalMethodWriter implements MethodWriter {
             arguments.add(CodeBlock.of("$N", method.parameterNames().get(i)));
         }
         boolean returnsValue = !method.returnType().equals(TypeName.VOID);
-        CodeBlock call = CodeBlock.of("super.$N($L)", method.name(), CodeBlock.join(arguments, ", "));
-        return builder.addCode(TransactionCode.body(method.constant(), method.transaction(), false, call, returnsValue)).build();
+        CodeBlock call = method.superInterface() == null
+                ? CodeBlock.of("super.$N($L)", method.name(), CodeBlock.join(arguments, ", "))
+                : CodeBlock.of("$T.super.$N($L)", method.superInterface(), method.name(),
+                        CodeBlock.join(arguments, ", "));
+        CodeBlock body = TransactionCode.body(method.constant(), method.transaction(), false, call, returnsValue);
+        if (method.rethrown().isEmpty()) {
+            return builder.addCode(body).build();
+        }
+        // the transaction carries a checked exception out unchecked; callers were promised the original
+        String failure = unused("failure");
+        String cause = unused("cause");
+        builder.beginControlFlow("try").addCode(body)
+                .nextControlFlow("catch ($T $N)", CHECKED_WORK, failure);
+        for (TypeName thrown : method.rethrown()) {
+            builder.beginControlFlow("if ($N.getCause() instanceof $T $N)", failure, thrown, cause)
+                    .addStatement("throw $N", cause)
+                    .endControlFlow();
+        }
+        return builder.addStatement("throw $N", failure).endControlFlow().build();
+    }
+
+    /** {@code name}, or a variant no parameter of the method has. */
+    private String unused(String name) {
+        String candidate = name;
+        while (method.parameterNames().contains(candidate)) {
+            candidate = candidate + "_";
+        }
+        return candidate;
     }
 }

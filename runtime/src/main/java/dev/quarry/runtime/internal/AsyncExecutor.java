@@ -3,6 +3,7 @@ package dev.quarry.runtime.internal;
 import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -57,18 +58,28 @@ final class AsyncExecutor {
         return call;
     }
 
-    /** Records the connection a call borrowed, so that a cancel can reach its statement. */
+    /**
+     * Records the connection a call borrowed, so that a cancel can reach its statement; throws
+     * {@link CancellationException} when the call was cancelled already, before it had a statement
+     * to cancel.
+     */
     static void borrowed(Connection connection) {
         Call<?> call = RUNNING.get();
         if (call != null) {
+            // set before looking at the call's state, which cancel() sets before reading this:
+            // either the cancel sees the connection or this thread sees the cancel
             call.connection = connection;
+            if (call.isCancelled()) {
+                call.connection = null;
+                throw new CancellationException("the call was cancelled before its statement ran");
+            }
         }
     }
 
     static void returned(Connection connection) {
         Call<?> call = RUNNING.get();
-        if (call != null && call.connection == connection) {
-            call.connection = null;
+        if (call != null) {
+            call.forget(connection);
         }
     }
 
@@ -78,6 +89,11 @@ final class AsyncExecutor {
 
     /** A future whose {@code cancel} also cancels the statement running for it. */
     private static final class Call<T> extends CompletableFuture<T> {
+        /** How long a cancelled call is chased: cancel requests every 50 ms for up to 10 s. */
+        private static final int CANCEL_ATTEMPTS = 200;
+        private static final long CANCEL_INTERVAL_MILLIS = 50;
+
+        private final Object cancelling = new Object();
         private volatile Connection connection;
 
         void run(Supplier<T> work) {
@@ -100,13 +116,47 @@ final class AsyncExecutor {
             boolean cancelled = super.cancel(mayInterruptIfRunning);
             Connection running = connection;
             if (cancelled && running != null) {
-                try {
-                    running.unwrap(PGConnection.class).cancelQuery();
-                } catch (SQLException e) {
-                    LOG.warn("cancelling the running statement failed", e);
-                }
+                // A cancel request that arrives between statements is ignored by the server, and the
+                // call may be about to send one; keep asking while the call still holds the connection.
+                Thread canceller = new Thread(() -> cancelWhileHeld(running), "quarry-cancel");
+                canceller.setDaemon(true);
+                canceller.start();
             }
             return cancelled;
+        }
+
+        /**
+         * Stops cancels for {@code returned}; waits for one being sent, so that none can reach
+         * whatever the pool's next borrower runs on the same server session.
+         */
+        void forget(Connection returned) {
+            synchronized (cancelling) {
+                if (connection == returned) {
+                    connection = null;
+                }
+            }
+        }
+
+        private void cancelWhileHeld(Connection running) {
+            for (int attempt = 0; attempt < CANCEL_ATTEMPTS; attempt++) {
+                synchronized (cancelling) {
+                    if (connection != running) {
+                        return;
+                    }
+                    try {
+                        running.unwrap(PGConnection.class).cancelQuery();
+                    } catch (SQLException e) {
+                        LOG.warn("cancelling the running statement failed", e);
+                        return;
+                    }
+                }
+                try {
+                    Thread.sleep(CANCEL_INTERVAL_MILLIS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 }

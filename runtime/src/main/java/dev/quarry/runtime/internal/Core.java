@@ -98,17 +98,32 @@ public final class Core {
         if (tx != null) {
             return tx.connection;
         }
-        Connection connection = borrow(source, method);
-        AsyncExecutor.borrowed(connection);
-        return connection;
+        return borrow(source, method);
     }
 
+    /**
+     * A pooled connection, registered with the {@code CompletableFuture} call running on this thread
+     * (if any) so that cancelling the call cancels the statement; whoever closes it unregisters it.
+     */
     private static Connection borrow(DataSource source, String method) {
+        Connection connection;
         try {
-            return source.getConnection();
+            connection = source.getConnection();
         } catch (SQLException e) {
             throw PoolTimeouts.translate(e, method, source);
         }
+        try {
+            AsyncExecutor.borrowed(connection);
+        } catch (RuntimeException e) {
+            // the call was cancelled before its statement could run
+            try {
+                connection.close();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+        return connection;
     }
 
     /** Gives a connection from {@link #acquire} back; a transaction's connection stays open. */
@@ -211,8 +226,6 @@ public final class Core {
 
     private <T> T runOnce(String method, Isolation isolation, boolean readOnly, TransactionCallback<T> work) {
         Connection connection = borrow(readOnly && replica != null ? replica : dataSource, method);
-        // so that cancelling a CompletableFuture method cancels its transaction's statement too
-        AsyncExecutor.borrowed(connection);
         int sessionLevel = -1;
         try {
             sessionLevel = begin(connection, isolation, readOnly);
@@ -250,6 +263,7 @@ public final class Core {
         try {
             connection.setAutoCommit(false);
         } catch (SQLException e) {
+            AsyncExecutor.returned(connection);
             restore(connection, -1, false);
             throw SqlErrors.translate(e, null, "BEGIN");
         }
@@ -265,6 +279,7 @@ public final class Core {
             } catch (SQLException e) {
                 LOG.warn("rolling back the explained work failed; the pool will see the connection as broken", e);
             }
+            AsyncExecutor.returned(connection);
             restore(connection, -1, false);
         }
     }
@@ -341,7 +356,7 @@ public final class Core {
         } catch (SQLException e) {
             throw SqlErrors.translate(e, null, null);
         } catch (Exception e) {
-            throw new DataException("transaction work failed: " + e, e);
+            throw new CheckedWorkException(e);
         }
     }
 
