@@ -85,11 +85,37 @@ class ColumnTypesTest {
     }
 
     @Test
-    void unnestSendsEnumsAsTextWhichAPostgresEnumColumnRefuses() {
-        // documented: text[] has no assignment cast to an enum type; use COPY or BATCH for such columns
-        DataException e = assertThrows(DataException.class,
-                () -> repo.unnestMoods(List.of(new Narrow.MoodRow(1, Kinds.Mood.CALM))));
-        assertEquals("42804", e.sqlState());
-        assertTrue(e.getMessage().contains("column \"mood\" is of type mood but expression is of type text"), e.getMessage());
+    void unnestAndUpsertCastTextArraysToAPostgresEnumColumn() {
+        try (SqlCapture sql = new SqlCapture()) {
+            assertEquals(2, repo.unnestMoods(List.of(new Narrow.MoodRow(1, Kinds.Mood.CALM),
+                    new Narrow.MoodRow(2, Kinds.Mood.TENSE))));
+            assertTrue(sql.statements("NarrowRepository.unnestMoods").get(0)
+                    .contains("unnest(?::int8[], ?::text[]::mood[])"), sql.statements("NarrowRepository.unnestMoods")::toString);
+        }
+        // a small list: AUTO writes it with UNNEST
+        assertEquals(1, repo.autoMoods(List.of(new Narrow.MoodRow(3, Kinds.Mood.TENSE))));
+        // 2 changes its mood, 4 is new
+        assertEquals(2, repo.upsertMoods(List.of(new Narrow.MoodRow(2, Kinds.Mood.CALM),
+                new Narrow.MoodRow(4, Kinds.Mood.TENSE))));
+        assertEquals(List.of(new Narrow.MoodRow(1, Kinds.Mood.TENSE), new Narrow.MoodRow(5, Kinds.Mood.CALM)),
+                repo.upsertMoodsReturning(List.of(new Narrow.MoodRow(5, Kinds.Mood.CALM),
+                        new Narrow.MoodRow(1, Kinds.Mood.TENSE))));
+        assertEquals(List.of("1:TENSE,2:CALM,3:TENSE,4:TENSE,5:CALM"), BulkJdbc.row(testDb,
+                "SELECT string_agg(id || ':' || mood, ',' ORDER BY id) FROM moods"));
+    }
+
+    @Test
+    void anUnknownLabelFailsTheCallAndWritesNothing() {
+        testDb.execute("ALTER TYPE mood RENAME VALUE 'TENSE' TO 'EDGY'");
+        try {
+            DataException e = assertThrows(DataException.class, () -> repo.unnestMoods(
+                    List.of(new Narrow.MoodRow(1, Kinds.Mood.CALM), new Narrow.MoodRow(2, Kinds.Mood.TENSE))));
+            assertEquals("22P02", e.sqlState());
+            assertTrue(e.getMessage().startsWith("NarrowRepository.unnestMoods: "), e.getMessage());
+            assertTrue(e.getMessage().contains("invalid input value for enum mood: \"TENSE\""), e.getMessage());
+            assertEquals(0, testDb.queryLong("SELECT count(*) FROM moods"));
+        } finally {
+            testDb.execute("ALTER TYPE mood RENAME VALUE 'EDGY' TO 'TENSE'");
+        }
     }
 }

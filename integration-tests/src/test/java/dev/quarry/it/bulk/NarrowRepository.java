@@ -3,6 +3,7 @@ package dev.quarry.it.bulk;
 import dev.quarry.annotations.Insert;
 import dev.quarry.annotations.InsertStrategy;
 import dev.quarry.annotations.Repository;
+import dev.quarry.annotations.Upsert;
 import java.util.List;
 
 @Repository
@@ -24,4 +25,13 @@ public interface NarrowRepository {
 
     @Insert(strategy = InsertStrategy.UNNEST)
     long unnestMoods(List<Narrow.MoodRow> rows);
+
+    @Insert
+    long autoMoods(List<Narrow.MoodRow> rows);
+
+    @Upsert(conflict = "id")
+    long upsertMoods(List<Narrow.MoodRow> rows);
+
+    @Upsert(conflict = "id", returning = {"id", "mood"})
+    List<Narrow.MoodRow> upsertMoodsReturning(List<Narrow.MoodRow> rows);
 }

@@ -3,6 +3,7 @@ package dev.quarry.processor.sql;
 import dev.quarry.processor.model.ComponentModel;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -105,21 +106,32 @@ public final class BulkSql {
      * ordinality when rows are returned.
      */
     private static String unnestSelect(List<ComponentModel> columns, List<ComponentModel> touch, boolean ordered) {
-        String arrays = columns.stream().map(c -> "?::" + c.type().kind().arrayElementType() + "[]")
-                .collect(Collectors.joining(", "));
+        String unnest = unnestArrays(columns, Map.of());
         if (touch.isEmpty() && !ordered) {
-            return "SELECT * FROM unnest(" + arrays + ")";
+            return "SELECT * FROM " + unnest;
         }
         String ordinality = ordinalityName(columns);
         List<String> select = new ArrayList<>();
         for (ComponentModel c : columns) {
             select.add(touch.contains(c) ? "now()" : "u." + identifier(c.column()));
         }
-        String sql = "SELECT " + String.join(", ", select) + " FROM unnest(" + arrays + ")";
+        String sql = "SELECT " + String.join(", ", select) + " FROM " + unnest;
         if (ordered) {
             return sql + " WITH ORDINALITY AS u(" + names(columns) + ", " + ordinality + ") ORDER BY u." + ordinality;
         }
         return sql + " AS u(" + names(columns) + ")";
+    }
+
+    /**
+     * {@code unnest(?::int8[], ?::text[])}: one array parameter per column, typed as its component
+     * is written; a column named in {@code enumCasts} has its text array cast on to that enum type's
+     * array ({@code ?::text[]::mood[]}), which the runtime does once it has seen the catalog.
+     */
+    public static String unnestArrays(List<ComponentModel> columns, Map<String, String> enumCasts) {
+        return columns.stream()
+                .map(c -> "?::" + c.type().kind().arrayElementType() + "[]"
+                        + (enumCasts.containsKey(c.column()) ? "::" + enumCasts.get(c.column()) + "[]" : ""))
+                .collect(Collectors.joining(", ", "unnest(", ")"));
     }
 
     /** A name for the row number that no column already has. */

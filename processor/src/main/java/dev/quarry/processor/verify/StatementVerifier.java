@@ -35,6 +35,7 @@ import java.lang.annotation.Annotation;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -171,7 +172,8 @@ final class StatementVerifier {
                     columns.stream().map(c -> bind(c.type(), false)).toList());
             // AUTO falls back to UNNEST whenever COPY cannot write a column, so UNNEST is what must work
             default -> described = describeGenerated(method.label(), method.element(), Insert.class,
-                    "@Insert statement", BulkSql.unnestInsert(method.table(), columns, returning),
+                    "@Insert statement", enumCasts(method.table(), columns,
+                            BulkSql.unnestInsert(method.table(), columns, returning)),
                     unnestBinds(columns));
         }
         if (described != null) {
@@ -184,7 +186,8 @@ final class StatementVerifier {
         String sql = BulkSql.upsert(method.table(), record.components(), method.conflict(), method.update(),
                 method.touch(), method.doNothing(), method.result().returning());
         Described described = describeGenerated(method.label(), method.element(), Upsert.class,
-                "@Upsert statement", sql, unnestBinds(record.components()));
+                "@Upsert statement", enumCasts(method.table(), record.components(), sql),
+                unnestBinds(record.components()));
         if (described == null) {
             return;
         }
@@ -243,6 +246,30 @@ final class StatementVerifier {
             return Bind.array(type.kind());
         }
         return type.kind() == ScalarKind.ARRAY ? Bind.array(type.element().kind()) : Bind.value(type.kind());
+    }
+
+    /**
+     * The UNNEST statement {@code sql} as the runtime runs it on this schema: a text array written
+     * into an enum column is cast to the enum type's array, since text has no implicit cast to it.
+     */
+    private String enumCasts(String table, List<ComponentModel> columns, String sql)
+            throws VerificationUnavailable, NotAnswered {
+        if (columns.stream().noneMatch(c -> "text".equals(c.type().kind().arrayElementType()))) {
+            return sql;
+        }
+        // a table that is not there is left for the statement itself to report
+        if (!(answered(describer.tableColumns(BulkSql.table(table))) instanceof Describer.TableColumns found)) {
+            return sql;
+        }
+        Map<String, String> casts = new HashMap<>();
+        for (ComponentModel component : columns) {
+            Column column = found.columns().get(component.column());
+            if ("text".equals(component.type().kind().arrayElementType()) && column != null && column.isEnum()) {
+                casts.put(component.column(), column.type());
+            }
+        }
+        return casts.isEmpty() ? sql
+                : sql.replace(BulkSql.unnestArrays(columns, Map.of()), BulkSql.unnestArrays(columns, casts));
     }
 
     private static List<Bind> unnestBinds(List<ComponentModel> columns) {

@@ -4,9 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.WeakHashMap;
 
@@ -18,10 +20,12 @@ import java.util.WeakHashMap;
  * <p>COPY's binary format carries no type coercion: an {@code int} sent to a {@code bigint}
  * column is rejected mid-load. {@link #copyMismatch} asks the catalog once per database whether
  * every column takes the type its component writes, so that COPY can refuse up front and AUTO
- * can choose UNNEST (which lets PostgreSQL cast) instead.
+ * can choose UNNEST (which lets PostgreSQL cast) instead. The same lookup tells
+ * {@link #unnestSql} which text arrays must be cast to an enum type.
  */
 public final class BulkTable {
-    private static final String CATALOG_SQL = "SELECT a.attname, coalesce(b.typname, t.typname), coalesce(b.typtype, t.typtype)"
+    private static final String CATALOG_SQL = "SELECT a.attname, coalesce(b.typname, t.typname), coalesce(b.typtype, t.typtype),"
+            + " format_type(a.atttypid, NULL)"
             + " FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid"
             + " LEFT JOIN pg_type b ON t.typtype = 'd' AND b.oid = t.typbasetype"
             + " WHERE a.attrelid = ?::regclass AND a.attnum > 0 AND NOT a.attisdropped";
@@ -32,8 +36,16 @@ public final class BulkTable {
     private final String name;
     private final String[] columns;
     private final String[] types;
-    /** Per database, the mismatch message or "" when COPY can write every column. */
-    private final Map<Core, String> checked = Collections.synchronizedMap(new WeakHashMap<>());
+    /** Per database, what its catalog says about the columns. */
+    private final Map<Core, Catalog> catalogs = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /**
+     * What one database's catalog says about the columns.
+     *
+     * @param copyMismatch the columns COPY cannot write as their components are typed, or "" when it can
+     * @param enumTypes per column, the enum type (or domain over one) a text-written column has, else {@code null}
+     */
+    private record Catalog(String copyMismatch, String[] enumTypes) {}
 
     /**
      * @param name the table as the SQL names it (quoted where it must be)
@@ -62,35 +74,77 @@ public final class BulkTable {
      * it can. Asks the catalog on {@code connection} the first time per database.
      */
     String copyMismatch(Core core, Connection connection) throws SQLException {
-        String known = checked.get(core);
-        if (known == null) {
-            known = describeMismatch(connection);
-            checked.put(core, known);
-        }
+        String known = catalog(core, connection).copyMismatch();
         return known.isEmpty() ? null : known;
     }
 
-    private String describeMismatch(Connection connection) throws SQLException {
+    /**
+     * The UNNEST statement {@code sql} as this database needs it. Text arrays do not convert to an
+     * enum column implicitly, so a text-written column that is an enum gets its array cast to the
+     * enum's ({@code ?::text[]::mood[]}); every other statement is returned as is.
+     */
+    String unnestSql(Core core, Connection connection, String sql) throws SQLException {
+        String[] enumTypes = catalog(core, connection).enumTypes();
+        if (Arrays.stream(enumTypes).allMatch(Objects::isNull)) {
+            return sql;
+        }
+        String arrays = unnestArrays(null);
+        int at = sql.indexOf(arrays);
+        if (at < 0) {
+            throw new IllegalStateException("not an UNNEST statement of " + name + ": " + sql);
+        }
+        return sql.substring(0, at) + unnestArrays(enumTypes) + sql.substring(at + arrays.length());
+    }
+
+    /** {@code unnest(?::int8[], ?::text[])}, with {@code ::enum[]} after the arrays {@code casts} names. */
+    private String unnestArrays(String[] casts) {
+        StringBuilder arrays = new StringBuilder("unnest(");
+        for (int i = 0; i < types.length; i++) {
+            arrays.append(i == 0 ? "" : ", ").append("?::").append(types[i]).append("[]");
+            if (casts != null && casts[i] != null) {
+                arrays.append("::").append(casts[i]).append("[]");
+            }
+        }
+        return arrays.append(')').toString();
+    }
+
+    private Catalog catalog(Core core, Connection connection) throws SQLException {
+        Catalog known = catalogs.get(core);
+        if (known == null) {
+            known = read(connection);
+            catalogs.put(core, known);
+        }
+        return known;
+    }
+
+    private Catalog read(Connection connection) throws SQLException {
         Map<String, String[]> actual = new HashMap<>();
         try (PreparedStatement stmt = connection.prepareStatement(CATALOG_SQL)) {
             stmt.setString(1, name);
             try (ResultSet rs = stmt.executeQuery()) {
                 while (rs.next()) {
-                    actual.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
+                    actual.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
                 }
             }
         }
         StringBuilder problems = new StringBuilder();
+        String[] enumTypes = new String[columns.length];
         for (int i = 0; i < columns.length; i++) {
             String[] type = actual.get(columns[i]);
-            // A missing column is left for the COPY itself to report.
-            if (type != null && !accepts(types[i], type[0], type[1])) {
+            // A missing column is left for the statement itself to report.
+            if (type == null) {
+                continue;
+            }
+            if (!accepts(types[i], type[0], type[1])) {
                 problems.append(problems.length() == 0 ? "" : ", ")
                         .append('"').append(columns[i]).append("\" is ").append(type[0])
                         .append(" but its component is written as ").append(types[i]);
             }
+            if (types[i].equals("text") && "e".equals(type[1])) {
+                enumTypes[i] = type[2];
+            }
         }
-        return problems.toString();
+        return new Catalog(problems.toString(), enumTypes);
     }
 
     private static boolean accepts(String written, String columnType, String typeKind) {

@@ -62,7 +62,7 @@ public final class BulkWrites {
                                   int chunkSize, RowWriter<? super T> writer) {
         checkChunkSize(chunkSize, method);
         return run(core, method, sql, rows, 0L, connection ->
-                UnnestInsert.write(connection, method, table, sql, rows, chunkSize, writer, null, null));
+                UnnestInsert.write(core, connection, method, table, sql, rows, chunkSize, writer, null, null));
     }
 
     /** UNNEST with a RETURNING clause; the returned rows in the order the statements wrote them. */
@@ -72,7 +72,7 @@ public final class BulkWrites {
         checkChunkSize(chunkSize, method);
         List<R> results = new ArrayList<>(Math.max(0, rows.knownSize()));
         return run(core, method, sql, rows, results, connection -> {
-            UnnestInsert.write(connection, method, table, sql, rows, chunkSize, writer, returned, results);
+            UnnestInsert.write(core, connection, method, table, sql, rows, chunkSize, writer, returned, results);
             return results;
         });
     }
@@ -94,7 +94,7 @@ public final class BulkWrites {
                 return CopyInsert.write(core, connection, method, table, copySql, rows, chunkSize, writer);
             }
             LOG.debug("{}: AUTO writes with UNNEST instead of COPY: {}", method, mismatch);
-            return UnnestInsert.write(connection, method, table, unnestSql, rows, chunkSize, writer, null, null);
+            return UnnestInsert.write(core, connection, method, table, unnestSql, rows, chunkSize, writer, null, null);
         });
     }
 
@@ -118,7 +118,7 @@ public final class BulkWrites {
                                   int chunkSize, RowWriter<? super T> writer, Comparator<? super T> keyOrder,
                                   Predicate<? super T> nullKey) {
         checkChunkSize(chunkSize, method);
-        return run(core, method, sql, rows, 0L, connection -> UnnestInsert.writeChunks(connection, method, table, sql,
+        return run(core, method, sql, rows, 0L, connection -> UnnestInsert.writeChunks(core, connection, method, table, sql,
                 new UpsertChunks<>(rows, method, chunkSize, keyOrder, nullKey), chunkSize, writer, null, null));
     }
 
@@ -130,7 +130,7 @@ public final class BulkWrites {
         checkChunkSize(chunkSize, method);
         List<R> results = new ArrayList<>();
         return run(core, method, sql, rows, results, connection -> {
-            UnnestInsert.writeChunks(connection, method, table, sql,
+            UnnestInsert.writeChunks(core, connection, method, table, sql,
                     new UpsertChunks<>(rows, method, chunkSize, keyOrder, nullKey), chunkSize, writer, returned, results);
             return results;
         });

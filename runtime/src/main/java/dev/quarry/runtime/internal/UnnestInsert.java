@@ -17,9 +17,10 @@ final class UnnestInsert {
     private UnnestInsert() {}
 
     /** Rows straight from the input, {@code chunkSize} at a time. */
-    static <T, R> long write(Connection connection, String method, BulkTable table, String sql, BulkRows<T> rows,
-                             int chunkSize, RowWriter<? super T> writer, RowMapper<R> returned, List<R> results)
-            throws SQLException {
+    static <T, R> long write(Core core, Connection connection, String method, BulkTable table, String statement,
+                             BulkRows<T> rows, int chunkSize, RowWriter<? super T> writer, RowMapper<R> returned,
+                             List<R> results) throws SQLException {
+        String sql = table.unnestSql(core, connection, statement);
         UnnestColumns columns = new UnnestColumns(table.columnCount(), chunkSize);
         BaseConnection pg = connection.unwrap(BaseConnection.class);
         long total = 0;
@@ -38,9 +39,10 @@ final class UnnestInsert {
     }
 
     /** Rows already cut into chunks (an upsert's sorted, de-duplicated ones). */
-    static <T, R> long writeChunks(Connection connection, String method, BulkTable table, String sql,
+    static <T, R> long writeChunks(Core core, Connection connection, String method, BulkTable table, String statement,
                                    Iterator<List<T>> chunks, int chunkSize, RowWriter<? super T> writer,
                                    RowMapper<R> returned, List<R> results) throws SQLException {
+        String sql = table.unnestSql(core, connection, statement);
         UnnestColumns columns = new UnnestColumns(table.columnCount(), chunkSize);
         BaseConnection pg = connection.unwrap(BaseConnection.class);
         long total = 0;
