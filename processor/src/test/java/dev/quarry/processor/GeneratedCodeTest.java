@@ -212,6 +212,28 @@ class GeneratedCodeTest {
     }
 
     @Test
+    void recordsWithTheSameSimpleNameGetHoldersOfTheirOwn() {
+        TestSource shop = source("Shop",
+                "public final class Shop {",
+                "    @Table(\"orders\") public record Order(@Id long id, long userId) {}",
+                "    @Table(\"users\") public record User(@Id long id, String email,",
+                "            @Relation(parentColumn = \"id\", childColumn = \"user_id\") List<Order> orders) {}",
+                "}");
+        TestSource admin = source("Admin",
+                "public final class Admin {",
+                "    @Table(\"grants\") public record Grant(@Id long id, long userId, String role) {}",
+                "    @Table(\"users\") public record User(@Id long id, String email,",
+                "            @Relation(parentColumn = \"id\", childColumn = \"user_id\") List<Grant> grants) {}",
+                "}");
+        assertCompilesCleanly("test.People_Impl", shop, admin, repository("People",
+                "    @Query(\"SELECT id, email FROM users\") List<Shop.User> customers();",
+                "    @Query(\"SELECT id, email FROM users\") List<Admin.User> admins();",
+                "    @Insert void addCustomers(List<Shop.Order> orders);",
+                "    @Insert void addGrants(List<Admin.Grant> grants);"))
+                .contentsAsUtf8String().containsMatch("record Shop_UserRow[\\s\\S]*record Admin_UserRow");
+    }
+
+    @Test
     void nestedRepositoriesAreNamedAfterTheirOuterTypes() {
         Compilation compilation = Compilations.compile(source("Outer",
                 "public final class Outer {",

@@ -163,6 +163,15 @@ class RelationGraphTest {
             assertTrue(tiers.contains("orders " + List.of(users)) && tiers.contains("profiles " + List.of(users)),
                     statements::toString);
         }
+        // the repeated parents are equal, yet each has a list of its own
+        int first = ids.indexOf(ids.stream().filter(id -> ids.indexOf(id) != ids.lastIndexOf(id)).findFirst().orElseThrow());
+        int second = ids.lastIndexOf(ids.get(first));
+        List<Shop.Order> mine = loaded.get(first).orders();
+        List<Shop.Order> theirs = loaded.get(second).orders();
+        assertEquals(theirs, mine);
+        assertTrue(!mine.isEmpty() && mine != theirs, "two parents share one list");
+        mine.clear();
+        assertEquals(reference.users(List.of(ids.get(second))).get(0).orders(), theirs);
     }
 
     @ParameterizedTest

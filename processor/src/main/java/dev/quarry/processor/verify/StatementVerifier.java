@@ -31,6 +31,7 @@ import dev.quarry.processor.verify.Describer.NotInSnapshot;
 import dev.quarry.processor.verify.Describer.Outcome;
 import dev.quarry.processor.verify.Describer.Parameter;
 import dev.quarry.processor.verify.Describer.Rejected;
+import dev.quarry.processor.write.RelationStatements;
 import java.lang.annotation.Annotation;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -294,7 +295,7 @@ final class StatementVerifier {
             }
             RelationModel relation = entry.getValue();
             Described described = describeGenerated(method.label(), method.element(), null,
-                    "statement that loads '" + entry.getKey() + "'", RelationSql.childSql(relation),
+                    "statement that loads '" + entry.getKey() + "'", RelationStatements.childSql(relation),
                     List.of(Bind.typedArray(relation.childKey().type().kind())));
             if (described != null) {
                 results.checkRecord(method.label(), method.element(), relation.child(), described.columns(), "", Set.of());
@@ -305,7 +306,7 @@ final class StatementVerifier {
         }
         List<Bind> binds = method.binds().stream().map(b -> bind(b.type(), b.array())).toList();
         Described described = describeGenerated(method.label(), method.element(), null,
-                "JOINED statement that loads " + String.join(", ", joined), RelationSql.joinedSql(method), binds);
+                "JOINED statement that loads " + String.join(", ", joined), RelationStatements.joinedSql(method), binds);
         if (described == null) {
             return;
         }

@@ -42,7 +42,7 @@ final class BulkCode {
      * ({@code TABLE}) and its row writer ({@code WRITER}), one for all strategies.
      */
     static ClassName holderName(RecordModel record) {
-        return ClassName.get("", record.simpleName() + "Rows");
+        return ClassName.get("", Names.nested(record.type()) + "Rows");
     }
 
     static CodeBlock tableOf(RecordModel record) {

@@ -179,7 +179,7 @@ final class RelationGraphWriter {
     }
 
     static ClassName holderName(RecordModel record) {
-        return ClassName.get("", record.simpleName() + "Row");
+        return ClassName.get("", Names.nested(record.type()) + "Row");
     }
 
     /** The method body: parents, then each tier, then the assembled result in the declared shape. */

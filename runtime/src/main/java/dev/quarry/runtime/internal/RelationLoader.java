@@ -108,14 +108,33 @@ public final class RelationLoader {
     public static <T, K, C> Map<K, List<C>> group(List<T> rows, Function<T, K> key, Function<T, C> build) {
         Map<K, List<C>> groups = new LinkedHashMap<>();
         for (T row : rows) {
-            groups.computeIfAbsent(key.apply(row), k -> new ArrayList<>()).add(build.apply(row));
+            groups.computeIfAbsent(key.apply(row), k -> new Group<>()).add(build.apply(row));
         }
         return groups;
     }
 
+    /**
+     * The children of {@code key} as a list of the parent's own: the group itself for the first
+     * parent with that key, a copy for any other (parents that share a key value), so that changing
+     * one parent's list never changes another's.
+     */
     public static <K, C> List<C> list(Map<K, List<C>> children, K key) {
         List<C> found = children.get(key);
-        return found == null ? new ArrayList<>() : found;
+        if (found == null) {
+            return new ArrayList<>();
+        }
+        if (found instanceof Group<C> group && !group.taken) {
+            group.taken = true;
+            return group;
+        }
+        return new ArrayList<>(found);
+    }
+
+    /** The children of one key, and whether a parent took the list itself already. */
+    private static final class Group<C> extends ArrayList<C> {
+        private static final long serialVersionUID = 1L;
+
+        private transient boolean taken;
     }
 
     public static <K, C> Set<C> set(Map<K, List<C>> children, K key) {
