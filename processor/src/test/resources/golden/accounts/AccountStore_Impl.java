@@ -4,6 +4,7 @@ import dev.quarry.runtime.Database;
 import dev.quarry.runtime.TooManyResultsException;
 import dev.quarry.runtime.internal.Binders;
 import dev.quarry.runtime.internal.Core;
+import dev.quarry.runtime.internal.Readers;
 import dev.quarry.runtime.internal.SqlErrors;
 import dev.quarry.runtime.internal.SqlLog;
 import java.math.BigDecimal;
@@ -49,7 +50,7 @@ public final class AccountStore_Impl extends AccountStore {
                     SqlLog.executed(BALANCE, BALANCE_SQL, 1, 0, _start);
                     return Optional.empty();
                 }
-                BigDecimal _row = _rs.getBigDecimal(1);
+                BigDecimal _row = Readers.getBigDecimal(_rs, 1);
                 if (_rs.next()) {
                     throw new TooManyResultsException(BALANCE_SQL, BALANCE);
                 }

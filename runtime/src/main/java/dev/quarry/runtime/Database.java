@@ -2,10 +2,12 @@ package dev.quarry.runtime;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import dev.quarry.annotations.Isolation;
 import dev.quarry.runtime.internal.Core;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -385,11 +387,11 @@ public final class Database implements AutoCloseable {
             checkCombinations();
             List<HikariDataSource> pools = new ArrayList<>(2);
             try {
-                HikariDataSource primary = new HikariDataSource(config("quarry", url, user, password));
+                HikariDataSource primary = open(config("quarry", url, user, password));
                 pools.add(primary);
                 DataSource replica = replicaDataSource;
                 if (replicaUrl != null) {
-                    HikariDataSource replicaPool = new HikariDataSource(config("quarry-replica", replicaUrl, replicaUser,
+                    HikariDataSource replicaPool = open(config("quarry-replica", replicaUrl, replicaUser,
                             replicaPassword));
                     pools.add(replicaPool);
                     replica = replicaPool;
@@ -398,6 +400,18 @@ public final class Database implements AutoCloseable {
             } catch (RuntimeException e) {
                 pools.forEach(HikariDataSource::close);
                 throw e;
+            }
+        }
+
+        /** The pool, which opens its first connection now: a server that cannot be reached fails the build. */
+        private static HikariDataSource open(HikariConfig config) {
+            try {
+                return new HikariDataSource(config);
+            } catch (HikariPool.PoolInitializationException e) {
+                Throwable failure = e.getCause() != null ? e.getCause() : e;
+                throw new DataException("cannot open pool '" + config.getPoolName() + "' on " + config.getJdbcUrl()
+                        + ": " + failure.getMessage(), failure instanceof SQLException sql ? sql.getSQLState() : null,
+                        null, null, e);
             }
         }
 

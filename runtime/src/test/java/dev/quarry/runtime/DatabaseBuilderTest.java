@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.quarry.testing.PostgresTest;
 import dev.quarry.testing.TestDatabase;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -61,6 +63,29 @@ class DatabaseBuilderTest {
         NullPointerException e = assertThrows(NullPointerException.class,
                 () -> Database.builder().connectionTimeout(null));
         assertEquals("connectionTimeout", e.getMessage());
+    }
+
+    @Test
+    void aServerThatCannotBeReachedFailsTheBuildSayingWhy() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        String url = "jdbc:postgresql://localhost:" + port + "/shop";
+        DataException e = assertThrows(DataException.class,
+                () -> Database.builder().url(url).user("shop").connectionTimeout(Duration.ofSeconds(1)).build());
+        assertTrue(e.getMessage().startsWith("cannot open pool 'quarry' on " + url + ": Connection to localhost:" + port
+                + " refused"), e.getMessage());
+        assertEquals("08001", e.sqlState());
+    }
+
+    @Test
+    void aWrongPasswordFailsTheBuildWithTheServersAnswer(TestDatabase test) {
+        DataException e = assertThrows(DataException.class, () -> Database.builder().url(test.url()).user("nobody")
+                .password("wrong").build());
+        assertEquals("28000", e.sqlState().substring(0, 2) + "000");
+        assertTrue(e.getMessage().startsWith("cannot open pool 'quarry' on " + test.url() + ": "), e.getMessage());
+        assertTrue(e.getMessage().contains("\"nobody\""), e.getMessage());
     }
 
     @Test

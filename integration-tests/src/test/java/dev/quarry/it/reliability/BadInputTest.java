@@ -256,7 +256,7 @@ class BadInputTest {
     /**
      * PostgreSQL's numeric has a NaN, so a double NaN bound to a numeric column is stored, not
      * refused; it reads back as NaN into a double, and into a BigDecimal (which has no NaN) it is
-     * a DataException naming the method. Infinity fits unconstrained numeric only.
+     * a DataException naming the method and the column. Infinity fits unconstrained numeric only.
      */
     @Test
     void nanIsStoredInNumericAndCannotBeReadAsBigDecimal() {
@@ -266,8 +266,8 @@ class BadInputTest {
         DataException e = assertThrows(DataException.class, () -> repo.amountAsBigDecimal(1));
         assertEquals("BadInput.amountAsBigDecimal", e.method());
         assertEquals("22003", e.sqlState());
-        assertTrue(e.getMessage().startsWith("BadInput.amountAsBigDecimal: Bad value for type BigDecimal : NaN"),
-                e.getMessage());
+        assertTrue(e.getMessage().startsWith("BadInput.amountAsBigDecimal: column \"amount\": Bad value for type "
+                + "BigDecimal : NaN"), e.getMessage());
 
         DataException infinite = assertThrows(DataException.class, () -> repo.measure(2, Double.POSITIVE_INFINITY));
         assertEquals("BadInput.measure", infinite.method());

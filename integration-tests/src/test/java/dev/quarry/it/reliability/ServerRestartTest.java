@@ -138,6 +138,9 @@ class ServerRestartTest {
             // an unreachable server is not an exhausted pool
             assertFalse(timedOut instanceof PoolTimeoutException, timedOut.getClass().getName());
             assertTrue(causes(timedOut).contains("Connection to localhost:" + port + " refused"), causes(timedOut));
+            // and the message says it too, not only a cause deep in the chain
+            assertTrue(timedOut.getMessage().contains("; the last attempt to connect failed: Connection to localhost:"
+                    + port + " refused"), timedOut.getMessage());
 
             // the other kinds of call at once: each waits out its own connection timeout
             Ledger ledger = db.repository(Ledger.class);

@@ -62,7 +62,7 @@ final class ColumnCode {
         TypeName javaType = type.type();
         return switch (type.kind()) {
             case STRING -> CodeBlock.of("_rs.getString($L)", column);
-            case DECIMAL -> CodeBlock.of("_rs.getBigDecimal($L)", column);
+            case DECIMAL -> CodeBlock.of("$T.getBigDecimal(_rs, $L)", READERS, column);
             case BYTES -> CodeBlock.of("_rs.getBytes($L)", column);
             case INT, LONG, SHORT, DOUBLE, FLOAT, BOOLEAN ->
                     CodeBlock.of("$T.$L(_rs, $L)", READERS, "get" + capitalized(type) + "OrNull", column);

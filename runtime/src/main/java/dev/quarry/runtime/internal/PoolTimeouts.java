@@ -10,7 +10,8 @@ import javax.sql.DataSource;
 
 /**
  * Turns a failure to borrow a connection into a {@link DataException}: a HikariCP pool that timed
- * out with every connection in use becomes a {@link PoolTimeoutException} that says so, anything
+ * out with every connection in use becomes a {@link PoolTimeoutException} that says so; one that
+ * timed out because the server could not be reached says why the last attempt failed; anything
  * else goes through {@link SqlErrors#translate}.
  */
 final class PoolTimeouts {
@@ -22,6 +23,11 @@ final class PoolTimeouts {
         HikariDataSource hikari = e instanceof SQLTransientConnectionException && e.getCause() == null
                 ? hikari(pool) : null;
         if (hikari == null) {
+            if (e instanceof SQLTransientConnectionException && e.getCause() instanceof SQLException failure) {
+                // the pool's own message says only that it timed out; why it could not connect is the news
+                return SqlErrors.translate(e, method, null, e.getMessage() + "; the last attempt to connect failed: "
+                        + failure.getMessage());
+            }
             return SqlErrors.translate(e, method, null);
         }
         int size = hikari.getMaximumPoolSize();

@@ -1,6 +1,7 @@
 package dev.quarry.runtime.internal;
 
 import dev.quarry.runtime.DataException;
+import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -94,6 +95,18 @@ public final class Readers {
         return !value && rs.wasNull() ? null : value;
     }
 
+    /**
+     * {@code rs.getBigDecimal}, naming the column when its value has no {@code BigDecimal}: numeric's
+     * {@code NaN} and infinities.
+     */
+    public static BigDecimal getBigDecimal(ResultSet rs, int column) throws SQLException {
+        try {
+            return rs.getBigDecimal(column);
+        } catch (SQLException e) {
+            throw new SQLException("column \"" + label(rs, column) + "\": " + e.getMessage(), e.getSQLState(), e);
+        }
+    }
+
     public static Instant getInstant(ResultSet rs, int column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
@@ -168,8 +181,8 @@ public final class Readers {
         if (type == Float.class) {
             return number.floatValue();
         }
-        if (type == java.math.BigDecimal.class) {
-            return new java.math.BigDecimal(number.toString());
+        if (type == BigDecimal.class) {
+            return new BigDecimal(number.toString());
         }
         return value;
     }

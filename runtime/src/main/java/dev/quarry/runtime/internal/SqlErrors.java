@@ -13,9 +13,14 @@ public final class SqlErrors {
     private SqlErrors() {}
 
     public static DataException translate(SQLException e, String method, String sql) {
+        return translate(e, method, sql, e.getMessage());
+    }
+
+    /** As {@link #translate(SQLException, String, String)}, with {@code text} in place of the driver's message. */
+    static DataException translate(SQLException e, String method, String sql, String text) {
         String state = e.getSQLState();
         String message = (method == null ? "" : method + ": ")
-                + e.getMessage()
+                + text
                 + (state == null ? "" : " [SQLSTATE " + state + "]")
                 + (sql == null ? "" : "\n  SQL: " + sql);
         if (state == null) {
