@@ -113,6 +113,7 @@ class ColumnTypesTest {
             assertEquals("22P02", e.sqlState());
             assertTrue(e.getMessage().startsWith("NarrowRepository.unnestMoods: "), e.getMessage());
             assertTrue(e.getMessage().contains("invalid input value for enum mood: \"TENSE\""), e.getMessage());
+            assertTrue(e.getMessage().contains("\n  Column: \"mood\" (mood)"), e.getMessage());
             assertEquals(0, testDb.queryLong("SELECT count(*) FROM moods"));
         } finally {
             testDb.execute("ALTER TYPE mood RENAME VALUE 'EDGY' TO 'TENSE'");

@@ -76,6 +76,14 @@ class BadInputTest {
         boolean copies() {
             return this == COPY || this == AUTO;
         }
+
+        /**
+         * The other writers of a {@code @Table} record: PostgreSQL names only the type it refused a
+         * value for, and the table's catalog tells which column has that type.
+         */
+        boolean namesColumnsByType() {
+            return this == UNNEST || this == BATCH || this == UPSERT;
+        }
     }
 
     @BeforeAll
@@ -163,8 +171,10 @@ class BadInputTest {
     void aStringTooLongForVarchar(Writer writer) {
         DataException e = fails(DataException.class, writer, withBadRow(new Guest(2, "toolong", "n", null)), "22001",
                 "value too long for type character varying(5)");
-        // only COPY's error context names the column; other statements report just the type
+        // COPY's error context names the column; for the other bulk writers the column of that type is named
         assertEquals(writer.copies(), e.getMessage().contains("Where: COPY guests, line 2, column code"),
+                e.getMessage());
+        assertEquals(writer.namesColumnsByType(), e.getMessage().contains("\n  Column: \"code\" (character varying(5))"),
                 e.getMessage());
     }
 
@@ -174,6 +184,8 @@ class BadInputTest {
         DataException e = fails(DataException.class, writer,
                 withBadRow(new Guest(2, "g2", "n", new BigDecimal("1e20"))), "22003", "numeric field overflow");
         assertEquals(writer.copies(), e.getMessage().contains("Where: COPY guests, line 2, column price"),
+                e.getMessage());
+        assertEquals(writer.namesColumnsByType(), e.getMessage().contains("\n  Column: \"price\" (numeric(12,3))"),
                 e.getMessage());
     }
 
@@ -210,6 +222,8 @@ class BadInputTest {
             assertTrue(e.getMessage().contains(unknown), e.getMessage());
             assertEquals(0, rows("visits"));
         }
+        DataException batch = assertThrows(DataException.class, () -> repo.batchVisits(visits));
+        assertTrue(batch.getMessage().contains("\n  Column: \"mood\" (mood)"), batch.getMessage());
         DataException copy = assertThrows(DataException.class, () -> repo.copyVisits(visits));
         assertTrue(copy.getMessage().contains("Where: COPY visits, line 2, column mood"), copy.getMessage());
         // the constants the type has go through

@@ -4,13 +4,19 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
 /**
  * The table and columns a bulk method writes, with the PostgreSQL type each column's Java
@@ -25,7 +31,7 @@ import java.util.WeakHashMap;
  */
 public final class BulkTable {
     private static final String CATALOG_SQL = "SELECT a.attname, coalesce(b.typname, t.typname), coalesce(b.typtype, t.typtype),"
-            + " format_type(a.atttypid, NULL)"
+            + " format_type(a.atttypid, NULL), format_type(a.atttypid, a.atttypmod)"
             + " FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid"
             + " LEFT JOIN pg_type b ON t.typtype = 'd' AND b.oid = t.typbasetype"
             + " WHERE a.attrelid = ?::regclass AND a.attnum > 0 AND NOT a.attisdropped";
@@ -44,8 +50,15 @@ public final class BulkTable {
      *
      * @param copyMismatch the columns COPY cannot write as their components are typed, or "" when it can
      * @param enumTypes per column, the enum type (or domain over one) a text-written column has, else {@code null}
+     * @param declaredTypes per column, its type as PostgreSQL's messages spell it ({@code character varying(5)})
      */
-    private record Catalog(String copyMismatch, String[] enumTypes) {}
+    private record Catalog(String copyMismatch, String[] enumTypes, String[] declaredTypes) {}
+
+    /** The type in the messages of values PostgreSQL refuses for a column without naming the column. */
+    private static final Pattern TOO_LONG = Pattern.compile("value too long for type (.+)");
+    private static final Pattern OUT_OF_RANGE = Pattern.compile("(smallint|integer|bigint) out of range");
+    private static final Pattern PRECISION = Pattern.compile("A field with precision (\\d+), scale (\\d+)");
+    private static final Pattern ENUM_LABEL = Pattern.compile("invalid input value for enum (.+?): ");
 
     /**
      * @param name the table as the SQL names it (quoted where it must be)
@@ -123,18 +136,21 @@ public final class BulkTable {
             stmt.setString(1, name);
             try (ResultSet rs = stmt.executeQuery()) {
                 while (rs.next()) {
-                    actual.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4)});
+                    actual.put(rs.getString(1),
+                            new String[] {rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)});
                 }
             }
         }
         StringBuilder problems = new StringBuilder();
         String[] enumTypes = new String[columns.length];
+        String[] declaredTypes = new String[columns.length];
         for (int i = 0; i < columns.length; i++) {
             String[] type = actual.get(columns[i]);
             // A missing column is left for the statement itself to report.
             if (type == null) {
                 continue;
             }
+            declaredTypes[i] = type[3];
             if (!accepts(types[i], type[0], type[1])) {
                 problems.append(problems.length() == 0 ? "" : ", ")
                         .append('"').append(columns[i]).append("\" is ").append(type[0])
@@ -144,7 +160,65 @@ public final class BulkTable {
                 enumTypes[i] = type[2];
             }
         }
-        return new Catalog(problems.toString(), enumTypes);
+        return new Catalog(problems.toString(), enumTypes, declaredTypes);
+    }
+
+    /**
+     * Loads what the catalog says about the columns, if this database has not been asked yet, so
+     * that {@link #failedColumns} can name a column when a statement fails.
+     */
+    void describe(Core core, Connection connection) throws SQLException {
+        catalog(core, connection);
+    }
+
+    /**
+     * The driver's message for {@code e}, followed by the columns of the value's type when
+     * PostgreSQL refused a value for its type without saying which column it was for (too long,
+     * out of range, an unknown enum label): {@code Column: "code" (character varying(5))}.
+     */
+    String failedColumns(Core core, SQLException e) {
+        Catalog catalog = catalogs.get(core);
+        String type = catalog == null ? null : refusedType(e);
+        if (type == null) {
+            return e.getMessage();
+        }
+        List<String> matching = new ArrayList<>();
+        for (int i = 0; i < columns.length; i++) {
+            if (type.equals(catalog.declaredTypes()[i]) || type.equals(catalog.enumTypes()[i])) {
+                matching.add('"' + columns[i] + '"');
+            }
+        }
+        if (matching.isEmpty()) {
+            return e.getMessage();
+        }
+        return e.getMessage() + "\n  " + (matching.size() == 1 ? "Column: " : "Columns of that type: ")
+                + String.join(", ", matching) + " (" + type + ")";
+    }
+
+    private static String refusedType(SQLException e) {
+        if (!(e instanceof PSQLException psql) || psql.getServerErrorMessage() == null || e.getSQLState() == null) {
+            return null;
+        }
+        ServerErrorMessage server = psql.getServerErrorMessage();
+        String text = server.getMessage() == null ? "" : server.getMessage();
+        Matcher m;
+        switch (e.getSQLState()) {
+            case "22001":
+                m = TOO_LONG.matcher(text);
+                return m.matches() ? m.group(1) : null;
+            case "22003":
+                m = OUT_OF_RANGE.matcher(text);
+                if (m.matches()) {
+                    return m.group(1);
+                }
+                m = PRECISION.matcher(server.getDetail() == null ? "" : server.getDetail());
+                return m.find() ? "numeric(" + m.group(1) + "," + m.group(2) + ")" : null;
+            case "22P02":
+                m = ENUM_LABEL.matcher(text);
+                return m.find() ? m.group(1) : null;
+            default:
+                return null;
+        }
     }
 
     private static boolean accepts(String written, String columnType, String typeKind) {

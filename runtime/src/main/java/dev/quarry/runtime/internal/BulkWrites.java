@@ -106,7 +106,7 @@ public final class BulkWrites {
                                   BulkRows<T> rows, int chunkSize, RowWriter<? super T> writer) {
         checkChunkSize(chunkSize, method);
         return run(core, method, prefix + rowTemplate, rows, 0L, connection ->
-                ValuesInsert.write(connection, method, table, prefix, rowTemplate, rows, chunkSize, writer));
+                ValuesInsert.write(core, connection, method, table, prefix, rowTemplate, rows, chunkSize, writer));
     }
 
     /**

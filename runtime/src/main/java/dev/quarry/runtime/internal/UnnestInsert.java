@@ -33,7 +33,7 @@ final class UnnestInsert {
                 total += execute(stmt, pg, columns, method, sql, returned, results);
             }
         } catch (SQLException e) {
-            throw SqlErrors.translate(e, method, sql);
+            throw SqlErrors.translate(e, method, sql, table.failedColumns(core, e));
         }
         return total;
     }
@@ -55,7 +55,7 @@ final class UnnestInsert {
                 total += execute(stmt, pg, columns, method, sql, returned, results);
             }
         } catch (SQLException e) {
-            throw SqlErrors.translate(e, method, sql);
+            throw SqlErrors.translate(e, method, sql, table.failedColumns(core, e));
         }
         return total;
     }

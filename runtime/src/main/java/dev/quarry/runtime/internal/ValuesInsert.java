@@ -17,8 +17,11 @@ final class ValuesInsert {
 
     private ValuesInsert() {}
 
-    static <T> long write(Connection connection, String method, BulkTable table, String prefix, String rowTemplate,
-                          BulkRows<T> rows, int chunkSize, RowWriter<? super T> writer) throws SQLException {
+    static <T> long write(Core core, Connection connection, String method, BulkTable table, String prefix,
+                          String rowTemplate, BulkRows<T> rows, int chunkSize, RowWriter<? super T> writer)
+            throws SQLException {
+        // so that a value refused for its type can be traced to its column
+        table.describe(core, connection);
         int columns = table.columnCount();
         int perStatement = Math.max(1, Math.min(chunkSize, MAX_PARAMETERS / columns));
         int known = rows.knownSize();
@@ -61,7 +64,7 @@ final class ValuesInsert {
                 }
             }
         } catch (SQLException e) {
-            throw SqlErrors.translate(e, method, described);
+            throw SqlErrors.translate(e, method, described, table.failedColumns(core, e));
         } finally {
             if (full != null) {
                 full.close();
