@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import dev.quarry.runtime.Database;
 import dev.quarry.testing.PostgresTest;
 import dev.quarry.testing.TestDatabase;
@@ -17,17 +15,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /** The SQL echo on logger {@code dev.quarry.sql}, captured in memory. */
 @PostgresTest
 class SqlEchoTest {
-    private static final Logger SQL_LOGGER = (Logger) LoggerFactory.getLogger("dev.quarry.sql");
-
     private static Database db;
     private static Echo repo;
-    private ListAppender<ILoggingEvent> events;
-    private Level levelBefore;
+    private SqlCapture sql;
 
     @BeforeAll
     static void setUp(TestDatabase database) {
@@ -48,49 +42,43 @@ class SqlEchoTest {
 
     @BeforeEach
     void capture() {
-        levelBefore = SQL_LOGGER.getLevel();
-        events = new ListAppender<>();
-        events.start();
-        SQL_LOGGER.addAppender(events);
+        // at the configured level: each test sets the one it is about
+        sql = new SqlCapture(null);
     }
 
     @AfterEach
     void release() {
-        SQL_LOGGER.detachAppender(events);
-        SQL_LOGGER.setLevel(levelBefore);
+        sql.close();
     }
 
-    private List<ILoggingEvent> eventsOf(String method) {
-        return events.list.stream().filter(e -> e.getFormattedMessage().startsWith(method + " ")).toList();
-    }
 
     @Test
     void quietByDefault() {
         assertEquals(List.of("one", "two", "three"), repo.namesFrom(1));
-        assertEquals(List.of(), events.list);
+        assertEquals(List.of(), sql.events());
     }
 
     @Test
     void debugLogsTheStatementOnce() {
-        SQL_LOGGER.setLevel(Level.DEBUG);
+        sql.level(Level.DEBUG);
         assertEquals(List.of("two", "three"), repo.namesFrom(2));
-        List<ILoggingEvent> logged = eventsOf("Echo.namesFrom");
-        assertEquals(1, logged.size(), events.list::toString);
+        List<ILoggingEvent> logged = sql.events("Echo.namesFrom");
+        assertEquals(1, logged.size(), sql.events()::toString);
         ILoggingEvent event = logged.get(0);
         assertEquals(Level.DEBUG, event.getLevel());
         assertTrue(Pattern.matches(
                 "Echo\\.namesFrom \\[1 binds, 2 rows, [0-9]+[.,][0-9]{3} ms] "
                         + Pattern.quote("SELECT name FROM echo WHERE id >= ? ORDER BY id"),
                 event.getFormattedMessage()), event.getFormattedMessage());
-        assertEquals(1, events.list.size(), "no bound values below TRACE");
+        assertEquals(1, sql.events().size(), "no bound values below TRACE");
     }
 
     @Test
     void debugLogsAffectedRowsOfAnUpdate() {
-        SQL_LOGGER.setLevel(Level.DEBUG);
+        sql.level(Level.DEBUG);
         assertEquals(2, repo.rename(2, "renamed"));
-        List<ILoggingEvent> logged = eventsOf("Echo.rename");
-        assertEquals(1, logged.size(), events.list::toString);
+        List<ILoggingEvent> logged = sql.events("Echo.rename");
+        assertEquals(1, logged.size(), sql.events()::toString);
         assertTrue(logged.get(0).getFormattedMessage().startsWith("Echo.rename [2 binds, 2 rows, "),
                 logged.get(0).getFormattedMessage());
         assertTrue(logged.get(0).getFormattedMessage().endsWith("] UPDATE echo_scratch SET name = ? WHERE id <= ?"),
@@ -99,10 +87,10 @@ class SqlEchoTest {
 
     @Test
     void traceAddsTheBoundValues() {
-        SQL_LOGGER.setLevel(Level.TRACE);
+        sql.level(Level.TRACE);
         assertEquals(2L, repo.count("three", new long[] {1, 99}, new byte[] {1, 2, 3}));
-        List<ILoggingEvent> logged = eventsOf("Echo.count");
-        assertEquals(2, logged.size(), events.list::toString);
+        List<ILoggingEvent> logged = sql.events("Echo.count");
+        assertEquals(2, logged.size(), sql.events()::toString);
         assertEquals(Level.TRACE, logged.get(0).getLevel());
         assertEquals("Echo.count binds: $1='three', $2=[1, 99], $3=bytea[3 bytes]",
                 logged.get(0).getFormattedMessage());
@@ -113,9 +101,9 @@ class SqlEchoTest {
 
     @Test
     void traceShowsNullAsNull() {
-        SQL_LOGGER.setLevel(Level.TRACE);
+        sql.level(Level.TRACE);
         assertEquals(3L, repo.count(null, new long[0], null));
         assertEquals("Echo.count binds: $1=NULL, $2=[], $3=NULL",
-                eventsOf("Echo.count").get(0).getFormattedMessage());
+                sql.events("Echo.count").get(0).getFormattedMessage());
     }
 }

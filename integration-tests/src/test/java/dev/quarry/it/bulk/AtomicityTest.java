@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.quarry.it.SqlCapture;
 import dev.quarry.runtime.DataException;
 import dev.quarry.runtime.Database;
 import dev.quarry.runtime.UniqueViolationException;

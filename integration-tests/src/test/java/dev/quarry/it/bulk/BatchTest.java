@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quarry.it.SqlCapture;
 import dev.quarry.runtime.Database;
 import dev.quarry.runtime.UniqueViolationException;
 import dev.quarry.testing.PostgresTest;

@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import dev.quarry.it.SqlCapture;
 import dev.quarry.runtime.Database;
 import dev.quarry.testing.PostgresTest;
 import dev.quarry.testing.TestDatabase;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * The SQL echo of statements run by {@code @Transactional} and {@code CompletableFuture} methods:
@@ -27,12 +25,9 @@ import org.slf4j.LoggerFactory;
  */
 @PostgresTest
 class TransactionalEchoTest {
-    private static final Logger SQL_LOGGER = (Logger) LoggerFactory.getLogger("dev.quarry.sql");
-
     private static Database db;
     private static Echoed echoed;
-    private ListAppender<ILoggingEvent> events;
-    private Level levelBefore;
+    private SqlCapture sql;
 
     @BeforeAll
     static void setUp(TestDatabase database) {
@@ -48,29 +43,20 @@ class TransactionalEchoTest {
 
     @BeforeEach
     void capture() {
-        levelBefore = SQL_LOGGER.getLevel();
-        events = new ListAppender<>();
-        events.start();
-        SQL_LOGGER.addAppender(events);
+        // at the configured level: each test sets the one it is about
+        sql = new SqlCapture(null);
     }
 
     @AfterEach
     void release() {
-        SQL_LOGGER.detachAppender(events);
-        SQL_LOGGER.setLevel(levelBefore);
-    }
-
-    private List<ILoggingEvent> logged() {
-        synchronized (events) {
-            return List.copyOf(events.list);
-        }
+        sql.close();
     }
 
     @Test
     void traceAbbreviatesLongTextAndBytesThenDebugSummarizes() {
-        SQL_LOGGER.setLevel(Level.TRACE);
+        sql.level(Level.TRACE);
         assertEquals(1, echoed.countNote("x".repeat(300), new byte[1024]));
-        List<ILoggingEvent> logged = logged();
+        List<ILoggingEvent> logged = sql.events();
         assertEquals(2, logged.size(), logged::toString);
         assertEquals(Level.TRACE, logged.get(0).getLevel());
         // 200 characters of the quoted value, then how long it was
@@ -84,9 +70,9 @@ class TransactionalEchoTest {
 
     @Test
     void aFuturesStatementIsEchoedFromTheExecutorWithItsMethod() throws Exception {
-        SQL_LOGGER.setLevel(Level.DEBUG);
+        sql.level(Level.DEBUG);
         assertEquals(5, echoed.lengthAsync("hello").get(10, TimeUnit.SECONDS));
-        List<ILoggingEvent> logged = logged();
+        List<ILoggingEvent> logged = sql.events();
         assertEquals(1, logged.size(), logged::toString);
         ILoggingEvent event = logged.get(0);
         assertTrue(Pattern.matches("Echoed\\.lengthAsync \\[1 binds, 1 rows, [0-9]+\\.[0-9]{3} ms] "
@@ -96,9 +82,9 @@ class TransactionalEchoTest {
 
     @Test
     void debugLeavesTheValuesOut() {
-        SQL_LOGGER.setLevel(Level.DEBUG);
+        sql.level(Level.DEBUG);
         assertEquals(1, echoed.countNote("one", null));
-        List<ILoggingEvent> logged = logged();
+        List<ILoggingEvent> logged = sql.events();
         assertEquals(1, logged.size(), logged::toString);
         assertTrue(logged.get(0).getFormattedMessage().startsWith("Echoed.countNote [2 binds, 1 rows, "),
                 logged.get(0).getFormattedMessage());
