@@ -121,14 +121,12 @@ class ExplainTest {
             seenInside[0] = widgets.count();
         });
         assertEquals(2005, seenInside[0]);
-        assertEquals(3, plans.size(), plans::toString);
+        // the catalog lookup of a table's first bulk write is Quarry's, not the work's: it has no plan here
+        assertEquals(2, plans.size(), plans::toString);
         assertEquals("INSERT INTO widget (id, name) SELECT * FROM unnest(?::int4[], ?::text[])", plans.get(0).sql());
         assertTrue(plans.get(0).plan().startsWith("Insert on widget"), plans.get(0).plan());
         assertTrue(plans.get(0).plan().contains("Function Scan on unnest"), plans.get(0).plan());
-        // the first COPY of a database asks the catalog for the column types: a statement of the work too
-        assertTrue(plans.get(1).sql().startsWith("SELECT a.attname"), plans.get(1).sql());
-        assertTrue(plans.get(1).plan().contains("on pg_attribute"), plans.get(1).plan());
-        assertEquals("SELECT count(*) FROM widget", plans.get(2).sql());
+        assertEquals("SELECT count(*) FROM widget", plans.get(1).sql());
     }
 
     @Test

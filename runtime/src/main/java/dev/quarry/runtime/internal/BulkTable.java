@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.postgresql.core.BaseConnection;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
@@ -132,7 +133,9 @@ public final class BulkTable {
 
     private Catalog read(Connection connection) throws SQLException {
         Map<String, String[]> actual = new HashMap<>();
-        try (PreparedStatement stmt = connection.prepareStatement(CATALOG_SQL)) {
+        // Quarry's own lookup, not the caller's work: straight to the driver, so that db.explain(...)
+        // reports only the statements the work ran
+        try (PreparedStatement stmt = connection.unwrap(BaseConnection.class).prepareStatement(CATALOG_SQL)) {
             stmt.setString(1, name);
             try (ResultSet rs = stmt.executeQuery()) {
                 while (rs.next()) {
