@@ -1,9 +1,11 @@
 package dev.quarry.example;
 
+import dev.quarry.annotations.FetchSize;
 import dev.quarry.annotations.Query;
 import dev.quarry.annotations.Repository;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** Reads of {@code orders} and their items. */
 @Repository
@@ -36,4 +38,15 @@ public interface OrderRepository {
             WHERE o.user_id = :userId
             ORDER BY i.sku""")
     Set<String> skusBoughtBy(long userId);
+
+    /**
+     * Every order through a server-side cursor, 10 000 rows per round trip and per list: memory holds one
+     * partition at a time, however many orders there are. Close the stream (try-with-resources).
+     */
+    @FetchSize(10_000)
+    @Query("SELECT id, user_id, status, total, created_at FROM orders ORDER BY id")
+    Stream<List<Order>> allInPartitions();
+
+    @Query("SELECT count(*) AS orders, coalesce(sum(total), 0) AS total FROM orders")
+    OrderTotals totals();
 }

@@ -2,6 +2,7 @@ package dev.quarry.example;
 
 import dev.quarry.annotations.Query;
 import dev.quarry.annotations.Repository;
+import dev.quarry.annotations.TopPerGroup;
 import java.util.List;
 
 /** Aggregates over the whole data set. */
@@ -29,4 +30,16 @@ public interface ReportRepository {
             ORDER BY revenue DESC, sku
             LIMIT :limit""")
     List<SkuSales> topSkus(int limit);
+
+    /**
+     * The {@code perTenant} biggest orders of every tenant: Quarry wraps the query in
+     * {@code row_number() OVER (PARTITION BY tenant_id ORDER BY total DESC, order_id)} and keeps the ranks up
+     * to {@code perTenant}; rows come by tenant, then rank.
+     */
+    @TopPerGroup(partitionBy = "tenant_id", orderBy = "total DESC, order_id", limit = ":perTenant", rank = "tenant_rank")
+    @Query("""
+            SELECT o.id AS order_id, u.tenant_id, u.email, o.total, o.created_at
+            FROM orders o
+            JOIN users u ON u.id = o.user_id""")
+    List<RankedOrder> biggestPerTenant(int perTenant);
 }
