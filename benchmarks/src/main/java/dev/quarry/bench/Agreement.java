@@ -134,7 +134,7 @@ final class Agreement {
         List<EventEntity> entities = events.stream()
                 .map(e -> new EventEntity(e.id(), e.account(), e.amount(), e.note(), e.createdAt()))
                 .toList();
-        String summarySql = "SELECT count(*), sum(id), sum(account), sum(amount), sum(length(note)),"
+        String summarySql = "SELECT count(*), sum(id), sum(account), sum(amount::numeric), sum(length(note)),"
                 + " sum(extract(epoch FROM created_at)) FROM bench_events";
         BulkTables.emptyEvents(dataSource);
         handBulk.insertByCopy(events);
