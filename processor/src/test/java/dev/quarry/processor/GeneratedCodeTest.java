@@ -189,6 +189,39 @@ class GeneratedCodeTest {
     }
 
     @Test
+    void transactionalMethodsThatDeclareCheckedExceptions() {
+        assertCompilesCleanly("test.Ledger_Impl", source("Ledger",
+                "@Repository",
+                "public abstract class Ledger {",
+                "    @Query(\"DELETE FROM users WHERE id = :id\")",
+                "    abstract int delete(long id);",
+                "",
+                "    @Transactional(isolation = Isolation.SERIALIZABLE, retries = 2)",
+                "    public int purge(long failure, long cause) throws java.io.IOException, InterruptedException {",
+                "        return delete(failure) + delete(cause);",
+                "    }",
+                "",
+                "    @Transactional",
+                "    protected void purgeQuietly(long id) {",
+                "        delete(id);",
+                "    }",
+                "}"))
+                .contentsAsUtf8String().contains("catch (CheckedWorkException failure_)");
+        assertCompilesCleanly("test.Journal_Impl", source("Journal",
+                "@Repository",
+                "public interface Journal {",
+                "    @Query(\"DELETE FROM users WHERE id = :id\")",
+                "    int delete(long id);",
+                "",
+                "    @Transactional",
+                "    default int purge(long id) throws java.io.IOException {",
+                "        return delete(id);",
+                "    }",
+                "}"))
+                .contentsAsUtf8String().contains("Journal.super.purge(id)");
+    }
+
+    @Test
     void inheritedQueriesAndNonAbstractMethods() {
         TestSource base = source("Base",
                 "public interface Base {",
