@@ -33,27 +33,32 @@ final class Agreement {
     private final HibernateContender hibernate = new HibernateContender();
 
     private DataSource dataSource;
+    private RewritingPool rewriting;
 
     private Agreement() {}
 
     static void check() throws Exception {
         Pool pool = new Pool();
         pool.open();
+        RewritingPool rewriting = new RewritingPool();
+        rewriting.open();
         try {
             Agreement agreement = new Agreement();
-            agreement.open(pool);
+            agreement.open(pool, rewriting);
             try {
                 agreement.run();
             } finally {
                 agreement.close();
             }
         } finally {
+            rewriting.close();
             pool.close();
         }
     }
 
-    private void open(Pool pool) {
+    private void open(Pool pool, RewritingPool rewritingPool) {
         dataSource = pool.dataSource();
+        rewriting = rewritingPool;
         hand.open(pool);
         handBulk.open(pool);
         quarry.open(pool);
@@ -145,6 +150,7 @@ final class Agreement {
         Map<String, Write> writers = new LinkedHashMap<>();
         writers.put("W4 pgjdbc unnest", () -> handBulk.insertByUnnest(events));
         writers.put("W4 pgjdbc executeBatch", () -> handBulk.insertByBatch(events));
+        writers.put("W4 pgjdbc executeBatch, rewritten", () -> handBulk.insertByBatch(rewriting.dataSource(), events));
         writers.put("W4 quarry COPY", () -> quarry.insertByCopy(events));
         writers.put("W4 quarry UNNEST", () -> quarry.insertByUnnest(events));
         writers.put("W4 quarry BATCH", () -> quarry.insertByBatch(events));

@@ -121,7 +121,12 @@ public class HandBulk {
     }
 
     public void insertByBatch(List<Event> events) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
+        insertByBatch(dataSource, events);
+    }
+
+    /** The same batches on connections of {@code pool}, which may rewrite them ({@link RewritingPool}). */
+    public void insertByBatch(DataSource pool, List<Event> events) throws SQLException {
+        try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement stmt = connection.prepareStatement(INSERT_ONE)) {
                 int pending = 0;

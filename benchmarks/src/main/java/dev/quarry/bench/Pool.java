@@ -30,7 +30,12 @@ public class Pool {
         config.setMinimumIdle(SIZE);
         config.setAutoCommit(true);
         config.setPoolName("bench");
+        configure(config);
         dataSource = new HikariDataSource(config);
+    }
+
+    /** Settings beyond the shared ones; the shared pool keeps pgjdbc's defaults. */
+    void configure(HikariConfig config) {
     }
 
     public DataSource dataSource() {

@@ -35,6 +35,8 @@ final class ResultsReport {
         LABELS.put("pgjdbcCopy", new Label("hand-written pgjdbc, COPY (text) via CopyManager", "pgjdbcCopy"));
         LABELS.put("pgjdbcUnnest", new Label("hand-written pgjdbc, `unnest` arrays", "pgjdbcUnnest"));
         LABELS.put("pgjdbcBatch", new Label("hand-written pgjdbc, `executeBatch`", "pgjdbcBatch"));
+        LABELS.put("pgjdbcBatchRewritten", new Label("hand-written pgjdbc, `executeBatch` with `reWriteBatchedInserts=true`",
+                "pgjdbcBatch"));
         LABELS.put("quarryCopy", new Label("**Quarry COPY**", "pgjdbcCopy"));
         LABELS.put("quarryUnnest", new Label("**Quarry UNNEST**", "pgjdbcUnnest"));
         LABELS.put("quarryBatch", new Label("**Quarry BATCH** (multi-row VALUES)", "pgjdbcBatch"));

@@ -253,9 +253,6 @@ public final class RunBenchmarks {
         out.append("### Not measured\n\n");
         out.append("- W3 without Spring JdbcTemplate: it has no relation loading of its own; written by hand it"
                 + " would be the hand-written pgjdbc row again.\n");
-        out.append("- W4 hand-written `executeBatch` with `reWriteBatchedInserts=true`: that is a connection property,"
-                + " and every contender shares one pool with the driver's defaults; Quarry BATCH writes the multi-row"
-                + " statements itself.\n");
         out.append("- W5 and W6 without Hibernate ORM: its upsert is a MERGE of whole entities, not an"
                 + " `ON CONFLICT … DO UPDATE` of chosen columns, and streaming is not among its workloads here.\n");
         return out.toString();

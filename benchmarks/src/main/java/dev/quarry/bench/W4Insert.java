@@ -58,6 +58,11 @@ public class W4Insert {
     }
 
     @Benchmark
+    public void pgjdbcBatchRewritten(HandBulk contender, RewritingPool rewriting) throws Exception {
+        contender.insertByBatch(rewriting.dataSource(), events);
+    }
+
+    @Benchmark
     public long quarryCopy(QuarryContender contender) {
         return contender.insertByCopy(events);
     }
