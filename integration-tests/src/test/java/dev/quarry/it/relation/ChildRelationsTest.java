@@ -30,9 +30,7 @@ class ChildRelationsTest {
     @BeforeAll
     static void setUp(TestDatabase database) {
         testDb = database;
-        ShopSchema.create(database);
-        ShopSchema.fill(database);
-        repositories = new CountedShop(database);
+        repositories = CountedShop.filled(database);
         statements = repositories.statements;
         selectIn = repositories.selectIn;
         joined = repositories.joined;
@@ -45,7 +43,7 @@ class ChildRelationsTest {
     }
 
     static ShopQueries shop(FetchStrategy strategy) {
-        return strategy == FetchStrategy.SELECT_IN ? selectIn : joined;
+        return repositories.shop(strategy);
     }
 
     static String repository(FetchStrategy strategy) {

@@ -2,6 +2,7 @@ package dev.quarry.it.relation;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.quarry.annotations.FetchStrategy;
 import dev.quarry.runtime.Database;
 import dev.quarry.testing.TestDatabase;
 
@@ -29,6 +30,18 @@ final class CountedShop implements AutoCloseable {
         selectIn = db.repository(SelectInShop.class);
         joined = db.repository(JoinedShop.class);
         writes = db.repository(ShopWrites.class);
+    }
+
+    /** The shop's tables, filled with its data, on {@code database}, and the repositories over them. */
+    static CountedShop filled(TestDatabase database) {
+        ShopSchema.create(database);
+        ShopSchema.fill(database);
+        return new CountedShop(database);
+    }
+
+    /** The repository that loads the shop's relations with {@code strategy}. */
+    ShopQueries shop(FetchStrategy strategy) {
+        return strategy == FetchStrategy.SELECT_IN ? selectIn : joined;
     }
 
     @Override

@@ -37,9 +37,7 @@ class ParentShapesTest {
     @BeforeAll
     static void setUp(TestDatabase database) {
         testDb = database;
-        ShopSchema.create(database);
-        ShopSchema.fill(database);
-        repositories = new CountedShop(database);
+        repositories = CountedShop.filled(database);
         statements = repositories.statements;
         db = repositories.db;
         selectIn = repositories.selectIn;
@@ -54,7 +52,7 @@ class ParentShapesTest {
     }
 
     static ShopQueries shop(FetchStrategy strategy) {
-        return strategy == FetchStrategy.SELECT_IN ? selectIn : joined;
+        return repositories.shop(strategy);
     }
 
     static int threeTiers(FetchStrategy strategy) {

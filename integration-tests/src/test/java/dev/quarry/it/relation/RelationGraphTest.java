@@ -38,9 +38,7 @@ class RelationGraphTest {
     @BeforeAll
     static void setUp(TestDatabase database) {
         testDb = database;
-        ShopSchema.create(database);
-        ShopSchema.fill(database);
-        repositories = new CountedShop(database);
+        repositories = CountedShop.filled(database);
         statements = repositories.statements;
         selectIn = repositories.selectIn;
         joined = repositories.joined;
@@ -53,7 +51,7 @@ class RelationGraphTest {
     }
 
     static ShopQueries shop(FetchStrategy strategy) {
-        return strategy == FetchStrategy.SELECT_IN ? selectIn : joined;
+        return repositories.shop(strategy);
     }
 
     /** The contract's statement count for a graph of {@code tiers} relation tiers. */
