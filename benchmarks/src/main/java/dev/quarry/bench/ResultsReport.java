@@ -1,14 +1,15 @@
 package dev.quarry.bench;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.BenchmarkResult;
+import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.util.ListStatistics;
 
 /** Turns JMH's results into the Markdown tables of RESULTS.md, each row next to its hand-written baseline. */
 final class ResultsReport {
@@ -65,34 +66,62 @@ final class ResultsReport {
     private record Row(String workload, String variant, String method, Mode mode, double score, double error,
                        String unit, double bytesPerOp) {}
 
-    private final List<Row> rows = new ArrayList<>();
+    /** Every measured iteration of one benchmark (and parameter), over all the rounds that ran it. */
+    private static final class Measured {
+        final String workload;
+        final String variant;
+        final String method;
+        final Mode mode;
+        final String unit;
+        final ListStatistics scores = new ListStatistics();
+        final ListStatistics bytesPerOp = new ListStatistics();
 
+        Measured(String workload, String variant, String method, Mode mode, String unit) {
+            this.workload = workload;
+            this.variant = variant;
+            this.method = method;
+            this.mode = mode;
+            this.unit = unit;
+        }
+
+        Row row() {
+            return new Row(workload, variant, method, mode, scores.getMean(), scores.getMeanErrorAt(0.999), unit,
+                    bytesPerOp.getN() == 0 ? Double.NaN : bytesPerOp.getMean());
+        }
+    }
+
+    private final Map<String, Measured> measured = new LinkedHashMap<>();
+
+    /** Adds the iterations of {@code results}; a benchmark met again (a later round) adds to its figures. */
     void add(Collection<RunResult> results) {
         for (RunResult result : results) {
             String benchmark = result.getParams().getBenchmark();
             String[] parts = benchmark.split("\\.");
-            String workload = parts[parts.length - 2];
-            String method = parts[parts.length - 1];
             String fetchSize = result.getParams().getParam("fetchSize");
-            Result<?> primary = result.getPrimaryResult();
-            double bytes = Double.NaN;
-            for (String secondary : result.getSecondaryResults().keySet()) {
-                if (secondary.endsWith("gc.alloc.rate.norm")) {
-                    bytes = result.getSecondaryResults().get(secondary).getScore();
+            String variant = fetchSize == null ? "" : "fetch size " + fetchSize;
+            Measured into = measured.computeIfAbsent(benchmark + " " + variant, key -> new Measured(
+                    parts[parts.length - 2], variant, parts[parts.length - 1], result.getParams().getMode(),
+                    result.getPrimaryResult().getScoreUnit()));
+            for (BenchmarkResult fork : result.getBenchmarkResults()) {
+                for (IterationResult iteration : fork.getIterationResults()) {
+                    into.scores.addValue(iteration.getPrimaryResult().getScore());
+                    iteration.getSecondaryResults().forEach((name, value) -> {
+                        if (name.endsWith("gc.alloc.rate.norm")) {
+                            into.bytesPerOp.addValue(value.getScore());
+                        }
+                    });
                 }
             }
-            rows.add(new Row(workload, fetchSize == null ? "" : "fetch size " + fetchSize, method,
-                    result.getParams().getMode(), primary.getScore(), primary.getScoreError(), primary.getScoreUnit(),
-                    bytes));
         }
     }
 
     boolean isEmpty() {
-        return rows.isEmpty();
+        return measured.isEmpty();
     }
 
     /** One section per workload (and per fetch size), rows in the order of {@link #LABELS}. */
     String markdown() {
+        List<Row> rows = measured.values().stream().map(Measured::row).toList();
         StringBuilder out = new StringBuilder();
         for (String workload : WORKLOADS) {
             List<String> variants = rows.stream()

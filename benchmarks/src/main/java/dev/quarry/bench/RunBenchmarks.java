@@ -14,7 +14,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -43,30 +43,33 @@ import org.openjdk.jmh.runner.options.TimeValue;
 public final class RunBenchmarks {
     static final String COMMAND = "mvn -q -pl benchmarks -am package -DskipTests && java -jar benchmarks/target/benchmarks.jar";
 
-    /** How long JMH measures one group of workloads. */
-    private record Timing(int forks, int warmups, TimeValue warmupTime, int measurements, TimeValue measurementTime) {
+    /**
+     * How one group of workloads is measured: {@code rounds} times every benchmark of the group in a
+     * fork of its own, one after the other, the order reversed in every other round. The machine
+     * has slow minutes; run one contender's forks back to back and a slow minute lands on that
+     * contender alone. Spread over rounds it lands on all of them alike, and the figures are the mean
+     * of every measured iteration of every round.
+     */
+    private record Timing(int rounds, int warmups, TimeValue warmupTime, int measurements, TimeValue measurementTime) {
         String describe() {
-            return forks + (forks == 1 ? " fork" : " forks") + ", " + warmups + " × " + warmupTime + " warm-up, "
-                    + measurements + " × " + measurementTime + " measurement";
+            return rounds + (rounds == 1 ? " round" : " rounds") + " of 1 fork each, " + warmups + " × " + warmupTime
+                    + " warm-up, " + measurements + " × " + measurementTime + " measurement";
         }
     }
 
     /**
-     * The peers are large libraries; their JIT-compiled code settles within a few 2 s iterations
-     * once the heap is touched before the fork starts (see the fork JVM arguments).
+     * The peers are large libraries, yet their JIT-compiled code settles within a few 2 s iterations
+     * once the fork's heap is touched at start (see the fork JVM arguments). Forks of the same code
+     * still differ by up to 20% in W1, hence three rounds.
      */
-    private static final Timing FULL = new Timing(2, 6, TimeValue.seconds(2), 4, TimeValue.seconds(2));
-    /**
-     * One W4–W6 operation takes up to seconds and spends its time in PostgreSQL and I/O more than
-     * in JIT-compiled code, so these run longer iterations in one fork; that keeps a full run
-     * under 25 minutes on two cores.
-     */
-    private static final Timing FULL_HEAVY = new Timing(1, 2, TimeValue.seconds(3), 5, TimeValue.seconds(3));
+    private static final Timing FULL = new Timing(3, 4, TimeValue.seconds(2), 3, TimeValue.seconds(2));
+    /** One W4–W5 operation takes up to a second and spends it in PostgreSQL more than in the JVM. */
+    private static final Timing FULL_HEAVY = new Timing(2, 1, TimeValue.seconds(3), 3, TimeValue.seconds(3));
     /**
      * W6 spends its time in the JVM turning a million rows into records: its loop needs more warm-up
      * than the two or three operations a 3 s iteration holds, and more of them to measure.
      */
-    private static final Timing FULL_STREAMING = new Timing(1, 5, TimeValue.seconds(3), 8, TimeValue.seconds(3));
+    private static final Timing FULL_STREAMING = new Timing(2, 3, TimeValue.seconds(3), 4, TimeValue.seconds(3));
     /** Enough to run every benchmark method once through JMH; the numbers mean nothing. */
     private static final Timing SMOKE = new Timing(1, 1, TimeValue.milliseconds(500), 1, TimeValue.milliseconds(500));
 
@@ -131,15 +134,16 @@ public final class RunBenchmarks {
             jvmArgs.add("-D" + BenchSettings.PASSWORD + "=" + testPassword);
         }
         // JMH's raw results (every iteration of every fork) go beside the build, not beside the report
-        Path jsonDirectory = moduleDirectory().resolve("target");
+        Path jsonDirectory = moduleDirectory().resolve("target").resolve("jmh");
+        Files.createDirectories(jsonDirectory);
         ResultsReport report = new ResultsReport();
         Timing timing = smoke ? SMOKE : FULL;
         Timing heavy = smoke ? SMOKE : FULL_HEAVY;
         Timing streaming = smoke ? SMOKE : FULL_STREAMING;
-        report.add(run(List.of(W1PrimaryKey.class, W2ListOf100.class), only, timing, true, jvmArgs, jsonDirectory, "w1-w2"));
-        report.add(run(List.of(W3Relations.class), only, timing, false, jvmArgs, jsonDirectory, "w3"));
-        report.add(run(List.of(W4Insert.class, W5Upsert.class), only, heavy, false, jvmArgs, jsonDirectory, "w4-w5"));
-        report.add(run(List.of(W6Streaming.class), only, streaming, false, jvmArgs, jsonDirectory, "w6"));
+        report.add(run(List.of(W1PrimaryKey.class, W2ListOf100.class), only, timing, true, jvmArgs, jsonDirectory));
+        report.add(run(List.of(W3Relations.class), only, timing, false, jvmArgs, jsonDirectory));
+        report.add(run(List.of(W4Insert.class, W5Upsert.class), only, heavy, false, jvmArgs, jsonDirectory));
+        report.add(run(List.of(W6Streaming.class), only, streaming, false, jvmArgs, jsonDirectory));
 
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         if (report.isEmpty()) {
@@ -181,8 +185,8 @@ public final class RunBenchmarks {
         return value == null ? fallback : value;
     }
 
-    private static Collection<RunResult> run(List<Class<?>> workloads, Pattern only, Timing timing, boolean allocation,
-                                             List<String> jvmArgs, Path jsonDirectory, String name) throws Exception {
+    private static List<RunResult> run(List<Class<?>> workloads, Pattern only, Timing timing, boolean allocation,
+                                       List<String> jvmArgs, Path jsonDirectory) throws Exception {
         List<String> benchmarks = new ArrayList<>();
         for (Class<?> workload : workloads) {
             for (Method method : workload.getMethods()) {
@@ -192,26 +196,34 @@ public final class RunBenchmarks {
                 }
             }
         }
-        if (benchmarks.isEmpty()) {
-            return List.of();
+        Collections.sort(benchmarks);
+        List<RunResult> results = new ArrayList<>();
+        for (int round = 1; round <= timing.rounds; round++) {
+            List<String> order = new ArrayList<>(benchmarks);
+            if (round % 2 == 0) {
+                Collections.reverse(order);
+            }
+            for (String benchmark : order) {
+                String simpleName = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
+                System.out.println("# Round " + round + " of " + timing.rounds + ": " + simpleName);
+                ChainedOptionsBuilder options = new OptionsBuilder()
+                        .include("^" + Pattern.quote(benchmark) + "$")
+                        .forks(1)
+                        .warmupIterations(timing.warmups)
+                        .warmupTime(timing.warmupTime)
+                        .measurementIterations(timing.measurements)
+                        .measurementTime(timing.measurementTime)
+                        .jvmArgs(jvmArgs.toArray(String[]::new))
+                        .shouldFailOnError(true)
+                        .resultFormat(ResultFormatType.JSON)
+                        .result(jsonDirectory.resolve("round" + round + "-" + simpleName + ".json").toString());
+                if (allocation) {
+                    options.addProfiler(GCProfiler.class);
+                }
+                results.addAll(new Runner(options.build()).run());
+            }
         }
-        ChainedOptionsBuilder options = new OptionsBuilder()
-                .forks(timing.forks)
-                .warmupIterations(timing.warmups)
-                .warmupTime(timing.warmupTime)
-                .measurementIterations(timing.measurements)
-                .measurementTime(timing.measurementTime)
-                .jvmArgs(jvmArgs.toArray(String[]::new))
-                .shouldFailOnError(true)
-                .resultFormat(ResultFormatType.JSON)
-                .result(jsonDirectory.resolve("jmh-" + name + ".json").toString());
-        for (String benchmark : benchmarks) {
-            options.include("^" + Pattern.quote(benchmark) + "$");
-        }
-        if (allocation) {
-            options.addProfiler(GCProfiler.class);
-        }
-        return new Runner(options.build()).run();
+        return results;
     }
 
     private static String document(boolean smoke, Pattern only, Timing timing, Timing heavy, Timing streaming,
@@ -248,6 +260,10 @@ public final class RunBenchmarks {
                 .append(" readings; W4/W5 write ").append(String.format(Locale.ROOT, "%,d", BenchSettings.bulkRows()))
                 .append(" rows per operation |\n");
         out.append("| run time | ").append(took.toMinutes()).append(" min ").append(took.toSecondsPart()).append(" s |\n\n");
+        out.append("Each round runs every benchmark of a group once, in a fork of its own, the order reversed in every"
+                + " other round, so that a slow minute on the machine falls on all contenders alike. A figure is the"
+                + " mean of every measured iteration of every round, its error the 99.9% confidence interval of that"
+                + " mean. ");
         out.append("Speed vs hand-written is the contender's throughput over the hand-written one's (for times: the"
                 + " hand-written time over the contender's), so above 100% is faster than hand-written pgjdbc."
                 + " B/op is JMH's `gc.alloc.rate.norm`: bytes allocated per operation in the benchmark JVM."
