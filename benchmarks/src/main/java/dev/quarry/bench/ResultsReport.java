@@ -8,6 +8,7 @@ import java.util.Map;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.util.ListStatistics;
 
@@ -64,7 +65,7 @@ final class ResultsReport {
     }
 
     private record Row(String workload, String variant, String method, Mode mode, double score, double error,
-                       String unit, double bytesPerOp) {}
+                       String unit, double bytesPerOp, double cpuMicrosPerOp) {}
 
     /** Every measured iteration of one benchmark (and parameter), over all the rounds that ran it. */
     private static final class Measured {
@@ -75,6 +76,8 @@ final class ResultsReport {
         final String unit;
         final ListStatistics scores = new ListStatistics();
         final ListStatistics bytesPerOp = new ListStatistics();
+        /** perfnorm's task-clock, milliseconds of the benchmark JVM's CPU per operation (with {@code --cpu}). */
+        final ListStatistics cpuMillisPerOp = new ListStatistics();
 
         Measured(String workload, String variant, String method, Mode mode, String unit) {
             this.workload = workload;
@@ -86,7 +89,8 @@ final class ResultsReport {
 
         Row row() {
             return new Row(workload, variant, method, mode, scores.getMean(), scores.getMeanErrorAt(0.999), unit,
-                    bytesPerOp.getN() == 0 ? Double.NaN : bytesPerOp.getMean());
+                    bytesPerOp.getN() == 0 ? Double.NaN : bytesPerOp.getMean(),
+                    cpuMillisPerOp.getN() == 0 ? Double.NaN : cpuMillisPerOp.getMean() * 1_000);
         }
     }
 
@@ -110,6 +114,11 @@ final class ResultsReport {
                             into.bytesPerOp.addValue(value.getScore());
                         }
                     });
+                }
+                // perfnorm measures a whole fork, so its figure is the fork's, not an iteration's
+                Result<?> cpu = fork.getSecondaryResults().get("task-clock");
+                if (cpu != null && !Double.isNaN(cpu.getScore())) {
+                    into.cpuMillisPerOp.addValue(cpu.getScore());
                 }
             }
         }
@@ -152,6 +161,7 @@ final class ResultsReport {
 
     private static void section(StringBuilder out, String title, List<Row> section) {
         boolean allocation = section.stream().anyMatch(r -> !Double.isNaN(r.bytesPerOp));
+        boolean cpu = section.stream().anyMatch(r -> !Double.isNaN(r.cpuMicrosPerOp));
         Row first = section.get(0);
         String higher = first.mode == Mode.Throughput ? "higher is better" : "lower is better";
         out.append("### ").append(title).append("\n\n");
@@ -159,8 +169,14 @@ final class ResultsReport {
         if (allocation) {
             out.append(" B/op | B/op vs hand-written |");
         }
+        if (cpu) {
+            out.append(" JVM CPU µs/op | CPU vs hand-written |");
+        }
         out.append("\n|---|---:|---:|---:|");
         if (allocation) {
+            out.append("---:|---:|");
+        }
+        if (cpu) {
             out.append("---:|---:|");
         }
         out.append('\n');
@@ -187,6 +203,11 @@ final class ResultsReport {
             if (allocation) {
                 out.append(' ').append(String.format(Locale.ROOT, "%,.0f", row.bytesPerOp)).append(" | ");
                 out.append(baseline == null || row == baseline ? "—" : percent(row.bytesPerOp / baseline.bytesPerOp));
+                out.append(" |");
+            }
+            if (cpu) {
+                out.append(' ').append(number(row.cpuMicrosPerOp)).append(" | ");
+                out.append(baseline == null || row == baseline ? "—" : percent(row.cpuMicrosPerOp / baseline.cpuMicrosPerOp));
                 out.append(" |");
             }
             out.append('\n');

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.profile.LinuxPerfNormProfiler;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
@@ -34,7 +35,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * one: measurements that are not JMH's, written by hand.
  *
  * <pre>
- * mvn -q -pl benchmarks -am package -DskipTests &amp;&amp; java -jar benchmarks/target/benchmarks.jar [--smoke] [--output FILE] [--only REGEX]
+ * mvn -q -pl benchmarks -am package -DskipTests &amp;&amp; java -jar benchmarks/target/benchmarks.jar [--smoke] [--cpu] [--output FILE] [--only REGEX]
  * </pre>
  *
  * <p>{@code --only} keeps the benchmarks whose name ({@code W1PrimaryKey.quarry}) contains a match of the
@@ -80,11 +81,13 @@ public final class RunBenchmarks {
 
     public static void main(String[] args) throws Exception {
         boolean smoke = false;
+        boolean cpu = false;
         Path output = null;
         Pattern only = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--smoke" -> smoke = true;
+                case "--cpu" -> cpu = true;
                 case "--output" -> {
                     if (i + 1 == args.length) {
                         usage("--output needs a file");
@@ -140,16 +143,16 @@ public final class RunBenchmarks {
         Timing timing = smoke ? SMOKE : FULL;
         Timing heavy = smoke ? SMOKE : FULL_HEAVY;
         Timing streaming = smoke ? SMOKE : FULL_STREAMING;
-        report.add(run(List.of(W1PrimaryKey.class, W2ListOf100.class), only, timing, true, jvmArgs, jsonDirectory));
-        report.add(run(List.of(W3Relations.class), only, timing, false, jvmArgs, jsonDirectory));
-        report.add(run(List.of(W4Insert.class, W5Upsert.class), only, heavy, false, jvmArgs, jsonDirectory));
-        report.add(run(List.of(W6Streaming.class), only, streaming, false, jvmArgs, jsonDirectory));
+        report.add(run(List.of(W1PrimaryKey.class, W2ListOf100.class), only, timing, true, cpu, jvmArgs, jsonDirectory));
+        report.add(run(List.of(W3Relations.class), only, timing, false, false, jvmArgs, jsonDirectory));
+        report.add(run(List.of(W4Insert.class, W5Upsert.class), only, heavy, false, false, jvmArgs, jsonDirectory));
+        report.add(run(List.of(W6Streaming.class), only, streaming, false, false, jvmArgs, jsonDirectory));
 
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         if (report.isEmpty()) {
             usage("--only " + only + " matches no benchmark");
         }
-        String markdown = document(smoke, only, timing, heavy, streaming, where, serverVersion, took, report.markdown());
+        String markdown = document(smoke, cpu, only, timing, heavy, streaming, where, serverVersion, took, report.markdown());
         Files.createDirectories(output.toAbsolutePath().getParent());
         Files.writeString(output, markdown + keptByHand(output), StandardCharsets.UTF_8);
         System.out.println();
@@ -159,7 +162,7 @@ public final class RunBenchmarks {
 
     private static void usage(String problem) {
         System.err.println(problem);
-        System.err.println("usage: java -jar benchmarks/target/benchmarks.jar [--smoke] [--output FILE] [--only REGEX]");
+        System.err.println("usage: java -jar benchmarks/target/benchmarks.jar [--smoke] [--cpu] [--output FILE] [--only REGEX]");
         System.exit(2);
     }
 
@@ -186,7 +189,7 @@ public final class RunBenchmarks {
     }
 
     private static List<RunResult> run(List<Class<?>> workloads, Pattern only, Timing timing, boolean allocation,
-                                       List<String> jvmArgs, Path jsonDirectory) throws Exception {
+                                       boolean cpu, List<String> jvmArgs, Path jsonDirectory) throws Exception {
         List<String> benchmarks = new ArrayList<>();
         for (Class<?> workload : workloads) {
             for (Method method : workload.getMethods()) {
@@ -220,13 +223,18 @@ public final class RunBenchmarks {
                 if (allocation) {
                     options.addProfiler(GCProfiler.class);
                 }
+                if (cpu) {
+                    // CPU time of the benchmark JVM per operation: what the contender's own code costs,
+                    // apart from the server's work and from how the machine schedules the two
+                    options.addProfiler(LinuxPerfNormProfiler.class, "events=task-clock");
+                }
                 results.addAll(new Runner(options.build()).run());
             }
         }
         return results;
     }
 
-    private static String document(boolean smoke, Pattern only, Timing timing, Timing heavy, Timing streaming,
+    private static String document(boolean smoke, boolean cpu, Pattern only, Timing timing, Timing heavy, Timing streaming,
                                    String where, String serverVersion, Duration took, String tables) {
         Runtime runtime = Runtime.getRuntime();
         long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
@@ -235,7 +243,7 @@ public final class RunBenchmarks {
         out.append(smoke ? "# Benchmark results (smoke run: proves the command works, the numbers mean nothing)\n\n"
                 : "# Benchmark results\n\n");
         out.append("Produced by this command, from the repository root:\n\n");
-        out.append("```\n").append(COMMAND).append(smoke ? " --smoke" : "")
+        out.append("```\n").append(COMMAND).append(smoke ? " --smoke" : "").append(cpu ? " --cpu" : "")
                 .append(only == null ? "" : " --only '" + only + "'").append("\n```\n\n");
         out.append("| | |\n|---|---|\n");
         out.append("| date | ").append(ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE))
@@ -252,7 +260,7 @@ public final class RunBenchmarks {
                 .append(" connections, autocommit on, pgjdbc defaults |\n");
         out.append("| JMH | W1–W3: ").append(timing.describe()).append("; W4–W5: ").append(heavy.describe())
                 .append("; W6: ").append(streaming.describe())
-                .append("; fork JVMs -Xms2g -Xmx2g -XX:+AlwaysPreTouch; W1/W2 with `-prof gc` |\n");
+                .append("; fork JVMs -Xms2g -Xmx2g -XX:+AlwaysPreTouch; W1/W2 with `-prof gc`" + (cpu ? " and `-prof perfnorm` (task-clock)" : "") + " |\n");
         out.append("| data | ").append(String.format(Locale.ROOT, "%,d", BenchSettings.users())).append(" users, ")
                 .append(String.format(Locale.ROOT, "%,d", BenchSettings.customers())).append(" customers × ")
                 .append(BenchSettings.ORDERS_PER_CUSTOMER).append(" orders × ").append(BenchSettings.ITEMS_PER_ORDER)
