@@ -144,9 +144,9 @@ public final class RunBenchmarks {
         Timing heavy = smoke ? SMOKE : FULL_HEAVY;
         Timing streaming = smoke ? SMOKE : FULL_STREAMING;
         report.add(run(List.of(W1PrimaryKey.class, W2ListOf100.class), only, timing, true, cpu, jvmArgs, jsonDirectory));
-        report.add(run(List.of(W3Relations.class), only, timing, false, false, jvmArgs, jsonDirectory));
-        report.add(run(List.of(W4Insert.class, W5Upsert.class), only, heavy, false, false, jvmArgs, jsonDirectory));
-        report.add(run(List.of(W6Streaming.class), only, streaming, false, false, jvmArgs, jsonDirectory));
+        report.add(run(List.of(W3Relations.class), only, timing, false, cpu, jvmArgs, jsonDirectory));
+        report.add(run(List.of(W4Insert.class, W5Upsert.class), only, heavy, false, cpu, jvmArgs, jsonDirectory));
+        report.add(run(List.of(W6Streaming.class), only, streaming, false, cpu, jvmArgs, jsonDirectory));
 
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         if (report.isEmpty()) {
@@ -260,7 +260,7 @@ public final class RunBenchmarks {
                 .append(" connections, autocommit on, pgjdbc defaults |\n");
         out.append("| JMH | W1–W3: ").append(timing.describe()).append("; W4–W5: ").append(heavy.describe())
                 .append("; W6: ").append(streaming.describe())
-                .append("; fork JVMs -Xms2g -Xmx2g -XX:+AlwaysPreTouch; W1/W2 with `-prof gc`" + (cpu ? " and `-prof perfnorm` (task-clock)" : "") + " |\n");
+                .append("; fork JVMs -Xms2g -Xmx2g -XX:+AlwaysPreTouch; W1/W2 with `-prof gc`" + (cpu ? "; every workload with `-prof perfnorm` (task-clock)" : "") + " |\n");
         out.append("| data | ").append(String.format(Locale.ROOT, "%,d", BenchSettings.users())).append(" users, ")
                 .append(String.format(Locale.ROOT, "%,d", BenchSettings.customers())).append(" customers × ")
                 .append(BenchSettings.ORDERS_PER_CUSTOMER).append(" orders × ").append(BenchSettings.ITEMS_PER_ORDER)
@@ -275,6 +275,9 @@ public final class RunBenchmarks {
         out.append("Speed vs hand-written is the contender's throughput over the hand-written one's (for times: the"
                 + " hand-written time over the contender's), so above 100% is faster than hand-written pgjdbc."
                 + " B/op is JMH's `gc.alloc.rate.norm`: bytes allocated per operation in the benchmark JVM."
+                + (cpu ? " JVM CPU µs/op is perf's `task-clock` of the benchmark JVM per operation: the CPU the"
+                        + " client side spends, apart from the server's work and from how the machine shares its"
+                        + " cores." : "")
                 + " Before measuring, the runner checks that every contender returns the same data as hand-written"
                 + " pgjdbc.\n\n");
         if (smoke) {

@@ -6,6 +6,7 @@ import static dev.quarry.processor.write.RuntimeNames.PREPARED_STATEMENT;
 import static dev.quarry.processor.write.RuntimeNames.RELATION_LOADER;
 import static dev.quarry.processor.write.RuntimeNames.RESULT_COLUMNS;
 import static dev.quarry.processor.write.RuntimeNames.RESULT_SET;
+import static dev.quarry.processor.write.RuntimeNames.SEEN_KEYS;
 import static dev.quarry.processor.write.RuntimeNames.SQL_ERRORS;
 import static dev.quarry.processor.write.RuntimeNames.SQL_EXCEPTION;
 import static dev.quarry.processor.write.RuntimeNames.SQL_LOG;
@@ -25,9 +26,11 @@ import dev.quarry.processor.model.RecordModel;
 import dev.quarry.processor.model.RelationModel;
 import dev.quarry.processor.model.ReturnModel;
 import dev.quarry.processor.model.RowType;
+import dev.quarry.processor.model.ScalarKind;
+import dev.quarry.processor.model.ScalarType;
 import dev.quarry.processor.sql.SqlParser;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,6 +47,8 @@ import javax.lang.model.element.Modifier;
  * relation tier runs on the same connection, and the graph is assembled bottom-up.
  */
 final class RelationGraphWriter {
+    private static final Set<ScalarKind> INTEGRAL = EnumSet.of(ScalarKind.LONG, ScalarKind.INT, ScalarKind.SHORT);
+
     private final QueryMethodModel method;
     private final String label;
     private final String sql;
@@ -195,7 +200,7 @@ final class RelationGraphWriter {
         for (String path : joinedPaths()) {
             code.addStatement("$T $N = new $T<>()", listOf(rowType(relations.get(path).child())), "_" + variable(path),
                     ArrayList.class);
-            code.addStatement("$T<Object> $N = new $T<>()", Set.class, "_" + variable(path) + "Seen", HashSet.class);
+            code.addStatement("$T $N = new $T()", SEEN_KEYS, "_" + variable(path) + "Seen", SEEN_KEYS);
         }
         code.beginControlFlow("try ($T _stmt = _conn.prepareStatement($N))", PREPARED_STATEMENT, statement)
                 .add(binds)
@@ -304,12 +309,16 @@ final class RelationGraphWriter {
         for (String path : joinedPaths()) {
             RecordModel child = relations.get(path).child();
             List<CodeBlock> ids = new ArrayList<>();
+            List<ScalarKind> kinds = new ArrayList<>();
             for (String id : child.idColumns()) {
-                int index = child.components().indexOf(child.componentForColumn(id).orElseThrow());
-                ids.add(CodeBlock.of("$N[$L]", positions(path), index));
+                ComponentModel component = child.componentForColumn(id).orElseThrow();
+                ids.add(CodeBlock.of("$N[$L]", positions(path), child.components().indexOf(component)));
+                kinds.add(component.type().kind());
             }
-            code.beginControlFlow("if ($T.firstSeen($N, _rs, $L))", RELATION_LOADER, "_" + variable(path) + "Seen",
-                            CodeBlock.join(ids, ", "))
+            // a key of one integer column is read and kept as a long, without boxing
+            boolean integral = kinds.size() == 1 && INTEGRAL.contains(kinds.get(0));
+            code.beginControlFlow("if ($N.$N(_rs, $L))", "_" + variable(path) + "Seen",
+                            integral ? "firstSeenLong" : "firstSeen", CodeBlock.join(ids, ", "))
                     .addStatement("$N.add($L)", "_" + variable(path),
                             ColumnCode.newRow(rowType(child), child.components(), label, positions(path)))
                     .endControlFlow();
@@ -357,10 +366,16 @@ final class RelationGraphWriter {
             }
             Map<String, String> childMaps = tiers(code, child, rows, path + ".");
             String byParent = rows + "ByParent";
-            code.addStatement("$T $N = $T.group($N, _r -> _r.$N(), _r -> $L)",
+            // a primitive key is compared unboxed from row to row
+            ScalarType key = relation.childKey().type();
+            String group = !key.primitive() ? "group"
+                    : key.kind() == ScalarKind.LONG ? "groupLong"
+                    : key.kind() == ScalarKind.INT ? "groupInt"
+                    : "group";
+            code.addStatement("$T $N = $T.$N($N, _r -> _r.$N(), _r -> $L)",
                     ParameterizedTypeName.get(ClassName.get(Map.class), relation.childKey().type().type().box(),
                             ParameterizedTypeName.get(ClassName.get(List.class), child.type())),
-                    byParent, RELATION_LOADER, rows, relation.childKey().name(),
+                    byParent, RELATION_LOADER, group, rows, relation.childKey().name(),
                     child.hasRelations() ? build(child, childMaps) : CodeBlock.of("_r"));
             maps.put(relation.component(), byParent);
         }

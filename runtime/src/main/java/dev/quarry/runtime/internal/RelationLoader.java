@@ -7,13 +7,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
+import java.util.function.ToLongFunction;
 
 /**
  * The mechanics of {@code SELECT_IN} relation loading: one {@code child_col = ANY(?)} query per
@@ -84,31 +87,52 @@ public final class RelationLoader {
     }
 
     /**
-     * For {@code JOINED} rows: whether the child whose key is in {@code keyColumns} appears for the
-     * first time. A NULL key is the LEFT JOIN's "no child" and never counts.
+     * Children grouped by their parent key, each built by {@code build}, in the order given. The
+     * children of one parent mostly come together, so the previous row's group is tried first.
      */
-    public static boolean firstSeen(Set<Object> seen, ResultSet rs, int... keyColumns) throws SQLException {
-        Object key;
-        if (keyColumns.length == 1) {
-            key = rs.getObject(keyColumns[0]);
-        } else {
-            Object[] parts = new Object[keyColumns.length];
-            for (int i = 0; i < keyColumns.length; i++) {
-                parts[i] = rs.getObject(keyColumns[i]);
-                if (parts[i] == null) {
-                    return false;
-                }
+    public static <T, K, C> Map<K, List<C>> group(List<T> rows, Function<T, K> key, Function<T, C> build) {
+        Map<K, List<C>> groups = new HashMap<>();
+        K lastKey = null;
+        List<C> last = null;
+        for (T row : rows) {
+            K k = key.apply(row);
+            if (last == null || !Objects.equals(k, lastKey)) {
+                last = groups.computeIfAbsent(k, unused -> new Group<>());
+                lastKey = k;
             }
-            key = java.util.Arrays.asList(parts);
+            last.add(build.apply(row));
         }
-        return key != null && seen.add(key);
+        return groups;
     }
 
-    /** Children grouped by their parent key, each built by {@code build}, in the order given. */
-    public static <T, K, C> Map<K, List<C>> group(List<T> rows, Function<T, K> key, Function<T, C> build) {
-        Map<K, List<C>> groups = new LinkedHashMap<>();
+    /** As {@link #group}, for a {@code long} key, boxed only where it changes from one row to the next. */
+    public static <T, C> Map<Long, List<C>> groupLong(List<T> rows, ToLongFunction<T> key, Function<T, C> build) {
+        Map<Long, List<C>> groups = new HashMap<>();
+        long lastKey = 0;
+        List<C> last = null;
         for (T row : rows) {
-            groups.computeIfAbsent(key.apply(row), k -> new Group<>()).add(build.apply(row));
+            long k = key.applyAsLong(row);
+            if (last == null || k != lastKey) {
+                last = groups.computeIfAbsent(k, unused -> new Group<>());
+                lastKey = k;
+            }
+            last.add(build.apply(row));
+        }
+        return groups;
+    }
+
+    /** As {@link #group}, for an {@code int} key, boxed only where it changes from one row to the next. */
+    public static <T, C> Map<Integer, List<C>> groupInt(List<T> rows, ToIntFunction<T> key, Function<T, C> build) {
+        Map<Integer, List<C>> groups = new HashMap<>();
+        int lastKey = 0;
+        List<C> last = null;
+        for (T row : rows) {
+            int k = key.applyAsInt(row);
+            if (last == null || k != lastKey) {
+                last = groups.computeIfAbsent(k, unused -> new Group<>());
+                lastKey = k;
+            }
+            last.add(build.apply(row));
         }
         return groups;
     }
