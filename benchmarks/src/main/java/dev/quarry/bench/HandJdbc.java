@@ -100,7 +100,7 @@ public class HandJdbc {
             List<Long> orderCustomers = new ArrayList<>();
             List<BigDecimal> totals = new ArrayList<>();
             try (PreparedStatement stmt = connection.prepareStatement(ORDERS_OF)) {
-                stmt.setArray(1, connection.createArrayOf("int8", customerIds.toArray()));
+                stmt.setArray(1, connection.createArrayOf("int8", customerIds.toArray(new Long[0])));
                 try (ResultSet rs = stmt.executeQuery()) {
                     while (rs.next()) {
                         orderIds.add(rs.getLong(1));
@@ -112,7 +112,7 @@ public class HandJdbc {
 
             Map<Long, List<Item>> itemsByOrder = new HashMap<>(orderIds.size() * 2);
             try (PreparedStatement stmt = connection.prepareStatement(ITEMS_OF)) {
-                stmt.setArray(1, connection.createArrayOf("int8", orderIds.toArray()));
+                stmt.setArray(1, connection.createArrayOf("int8", orderIds.toArray(new Long[0])));
                 try (ResultSet rs = stmt.executeQuery()) {
                     while (rs.next()) {
                         long orderId = rs.getLong(2);

@@ -9,7 +9,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -19,6 +21,12 @@ import java.util.UUID;
  * {@code BigDecimal} and {@code byte[]} are bound by generated code with plain JDBC setters.
  */
 public final class Binders {
+    /** Element classes whose typed arrays ({@code Long[]}, …) pgjdbc sends in binary. */
+    private static final Map<Class<?>, Class<? extends Object[]>> BINARY_ARRAYS = Map.of(
+            Long.class, Long[].class, Integer.class, Integer[].class, Short.class, Short[].class,
+            Double.class, Double[].class, Float.class, Float[].class, Boolean.class, Boolean[].class,
+            String.class, String[].class);
+
     private Binders() {}
 
     public static void setInt(PreparedStatement stmt, int index, Integer value) throws SQLException {
@@ -196,8 +204,28 @@ public final class Binders {
 
     private static void bind(PreparedStatement stmt, int index, String elementType, Object[] elements)
             throws SQLException {
-        Array array = stmt.getConnection().createArrayOf(elementType, elements);
+        Array array = stmt.getConnection().createArrayOf(elementType, typed(elements));
         stmt.setArray(index, array);
+    }
+
+    /**
+     * The elements as a {@code Long[]}, {@code String[]}, … when all of them (NULLs aside) are of
+     * one such class. pgjdbc encodes those in binary, and any other {@code Object[]} as an array
+     * literal it writes and the server parses: three times the client's CPU for 10,000 keys.
+     */
+    private static Object[] typed(Object[] elements) {
+        Class<?> type = null;
+        for (Object element : elements) {
+            if (element != null) {
+                if (type == null) {
+                    type = element.getClass();
+                } else if (element.getClass() != type) {
+                    return elements;
+                }
+            }
+        }
+        Class<? extends Object[]> arrayType = type == null ? null : BINARY_ARRAYS.get(type);
+        return arrayType == null ? elements : Arrays.copyOf(elements, elements.length, arrayType);
     }
 
     /** Array elements the driver cannot encode itself are converted to the form PostgreSQL parses. */

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.quarry.runtime.DataException;
 import dev.quarry.testing.PostgresTest;
 import dev.quarry.testing.TestDatabase;
+import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -209,6 +210,36 @@ class ReadersBindersTest {
     void nullElementsStayNull() throws SQLException {
         assertEquals("1,*,3", selectOne("SELECT array_to_string(?::int8[], ',', '*')",
                 stmt -> Binders.setArray(stmt, 1, "int8", Arrays.asList(1L, null, 3L))));
+    }
+
+    @Test
+    void everyElementTypeArrivesAsBound() throws SQLException {
+        // sent as typed arrays (binary) where pgjdbc can, as an array literal otherwise: the server must see the same
+        String awkward = "a \"quoted\", {braced} \\ back\\slash, NULL, ünïcode";
+        assertEquals(Boolean.TRUE, selectOne("SELECT ?::text[] IS NOT DISTINCT FROM ARRAY[?::text, NULL, '', 'NULL']",
+                stmt -> {
+                    Binders.setArray(stmt, 1, "text", Arrays.asList(awkward, null, "", "NULL"));
+                    stmt.setString(2, awkward);
+                }));
+        assertEquals(Boolean.TRUE, selectOne("SELECT ?::int8[] = ARRAY[-9223372036854775808, 0, 9223372036854775807]",
+                stmt -> Binders.setArray(stmt, 1, "int8", List.of(Long.MIN_VALUE, 0L, Long.MAX_VALUE))));
+        assertEquals(Boolean.TRUE, selectOne("SELECT ?::int4[] = ARRAY[-2147483648, 7]",
+                stmt -> Binders.setArray(stmt, 1, "int4", new Object[] {Integer.MIN_VALUE, 7})));
+        assertEquals(Boolean.TRUE, selectOne("SELECT ?::int2[] = ARRAY[-32768, 32767]::int2[]",
+                stmt -> Binders.setArray(stmt, 1, "int2", List.of(Short.MIN_VALUE, Short.MAX_VALUE))));
+        assertEquals(Boolean.TRUE, selectOne("SELECT ?::float8[] = ARRAY['-Infinity', 0.1, 'NaN']::float8[]",
+                stmt -> Binders.setArray(stmt, 1, "float8", List.of(Double.NEGATIVE_INFINITY, 0.1, Double.NaN))));
+        assertEquals(Boolean.TRUE, selectOne("SELECT ?::float4[] = ARRAY[1.5, 'Infinity']::float4[]",
+                stmt -> Binders.setArray(stmt, 1, "float4", List.of(1.5f, Float.POSITIVE_INFINITY))));
+        assertEquals(Boolean.TRUE, selectOne("SELECT ?::bool[] IS NOT DISTINCT FROM ARRAY[true, NULL, false]",
+                stmt -> Binders.setArray(stmt, 1, "bool", Arrays.asList(true, null, false))));
+        assertEquals(Boolean.TRUE, selectOne("SELECT ?::numeric[] = ARRAY[1.50, 2]::numeric[]",
+                stmt -> Binders.setArray(stmt, 1, "numeric", List.of(new BigDecimal("1.50"), BigDecimal.valueOf(2)))));
+        // elements of two classes cannot be one typed array; they still bind
+        assertEquals(Boolean.TRUE, selectOne("SELECT ?::int8[] = ARRAY[1, 2]::int8[]",
+                stmt -> Binders.setArray(stmt, 1, "int8", List.<Number>of(1, 2L))));
+        assertEquals(Boolean.TRUE, selectOne("SELECT ?::int8[] IS NOT DISTINCT FROM ARRAY[NULL, NULL]::int8[]",
+                stmt -> Binders.setArray(stmt, 1, "int8", Arrays.asList(null, null))));
     }
 
     @Test
