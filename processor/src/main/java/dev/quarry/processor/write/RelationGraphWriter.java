@@ -27,7 +27,6 @@ import dev.quarry.processor.model.RelationModel;
 import dev.quarry.processor.model.ReturnModel;
 import dev.quarry.processor.model.RowType;
 import dev.quarry.processor.model.ScalarKind;
-import dev.quarry.processor.model.ScalarType;
 import dev.quarry.processor.sql.SqlParser;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -366,16 +365,10 @@ final class RelationGraphWriter {
             }
             Map<String, String> childMaps = tiers(code, child, rows, path + ".");
             String byParent = rows + "ByParent";
-            // a primitive key is compared unboxed from row to row
-            ScalarType key = relation.childKey().type();
-            String group = !key.primitive() ? "group"
-                    : key.kind() == ScalarKind.LONG ? "groupLong"
-                    : key.kind() == ScalarKind.INT ? "groupInt"
-                    : "group";
-            code.addStatement("$T $N = $T.$N($N, _r -> _r.$N(), _r -> $L)",
+            code.addStatement("$T $N = $T.group($N, _r -> _r.$N(), _r -> $L)",
                     ParameterizedTypeName.get(ClassName.get(Map.class), relation.childKey().type().type().box(),
                             ParameterizedTypeName.get(ClassName.get(List.class), child.type())),
-                    byParent, RELATION_LOADER, group, rows, relation.childKey().name(),
+                    byParent, RELATION_LOADER, rows, relation.childKey().name(),
                     child.hasRelations() ? build(child, childMaps) : CodeBlock.of("_r"));
             maps.put(relation.component(), byParent);
         }

@@ -15,8 +15,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.ToIntFunction;
-import java.util.function.ToLongFunction;
 
 /**
  * The mechanics of {@code SELECT_IN} relation loading: one {@code child_col = ANY(?)} query per
@@ -97,38 +95,6 @@ public final class RelationLoader {
         for (T row : rows) {
             K k = key.apply(row);
             if (last == null || !Objects.equals(k, lastKey)) {
-                last = groups.computeIfAbsent(k, unused -> new Group<>());
-                lastKey = k;
-            }
-            last.add(build.apply(row));
-        }
-        return groups;
-    }
-
-    /** As {@link #group}, for a {@code long} key, boxed only where it changes from one row to the next. */
-    public static <T, C> Map<Long, List<C>> groupLong(List<T> rows, ToLongFunction<T> key, Function<T, C> build) {
-        Map<Long, List<C>> groups = new HashMap<>();
-        long lastKey = 0;
-        List<C> last = null;
-        for (T row : rows) {
-            long k = key.applyAsLong(row);
-            if (last == null || k != lastKey) {
-                last = groups.computeIfAbsent(k, unused -> new Group<>());
-                lastKey = k;
-            }
-            last.add(build.apply(row));
-        }
-        return groups;
-    }
-
-    /** As {@link #group}, for an {@code int} key, boxed only where it changes from one row to the next. */
-    public static <T, C> Map<Integer, List<C>> groupInt(List<T> rows, ToIntFunction<T> key, Function<T, C> build) {
-        Map<Integer, List<C>> groups = new HashMap<>();
-        int lastKey = 0;
-        List<C> last = null;
-        for (T row : rows) {
-            int k = key.applyAsInt(row);
-            if (last == null || k != lastKey) {
                 last = groups.computeIfAbsent(k, unused -> new Group<>());
                 lastKey = k;
             }

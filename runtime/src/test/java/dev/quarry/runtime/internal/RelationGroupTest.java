@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +18,7 @@ class RelationGroupTest {
             new Child(1L, "d"), new Child(null, "e"), new Child(3L, "f"), new Child(null, "g"), new Child(0L, "h"));
 
     @Test
-    void byBoxedKeyInTheOrderGivenWithNullAsAKey() {
+    void aKeyThatComesBackJoinsItsGroupAndNullIsAKey() {
         Map<Long, List<String>> expected = new HashMap<>(
                 Map.of(1L, List.of("a", "b", "d"), 2L, List.of("c"), 3L, List.of("f"), 0L, List.of("h")));
         expected.put(null, List.of("e", "g"));
@@ -28,23 +26,8 @@ class RelationGroupTest {
     }
 
     @Test
-    void byLongKey() {
-        List<Child> keyed = CHILDREN.stream().filter(c -> c.parent() != null).toList();
-        Map<Long, List<String>> groups = RelationLoader.groupLong(keyed, Child::parent, Child::name);
-        assertEquals(Map.of(1L, List.of("a", "b", "d"), 2L, List.of("c"), 3L, List.of("f"), 0L, List.of("h")), groups);
-    }
-
-    @Test
-    void byIntKeyStartingAtZero() {
-        List<Child> reversed = new ArrayList<>(CHILDREN.stream().filter(c -> c.parent() != null).toList());
-        Collections.reverse(reversed);
-        Map<Integer, List<String>> groups = RelationLoader.groupInt(reversed, c -> c.parent().intValue(), Child::name);
-        assertEquals(Map.of(0, List.of("h"), 3, List.of("f"), 1, List.of("d", "b", "a"), 2, List.of("c")), groups);
-    }
-
-    @Test
     void theFirstParentTakesTheGroupAndAnotherWithTheSameKeyACopy() {
-        Map<Long, List<String>> groups = RelationLoader.groupLong(CHILDREN.subList(0, 2), Child::parent, Child::name);
+        Map<Long, List<String>> groups = RelationLoader.group(CHILDREN.subList(0, 2), Child::parent, Child::name);
         List<String> group = groups.get(1L);
         List<String> first = RelationLoader.list(groups, 1L);
         List<String> second = RelationLoader.list(groups, 1L);
