@@ -9,6 +9,7 @@ import dev.quarry.runtime.DataException;
 import dev.quarry.runtime.Database;
 import dev.quarry.testing.PostgresTest;
 import dev.quarry.testing.TestDatabase;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -38,7 +39,7 @@ class ColumnTypesTest {
 
     @BeforeEach
     void empty() {
-        testDb.execute("TRUNCATE wide, moods");
+        testDb.execute("TRUNCATE wide, moods, seen_moods");
     }
 
     private static List<Narrow> rows(int count) {
@@ -103,6 +104,29 @@ class ColumnTypesTest {
                         new Narrow.MoodRow(1, Kinds.Mood.TENSE))));
         assertEquals(List.of("1:TENSE,2:CALM,3:TENSE,4:TENSE,5:CALM"), BulkJdbc.row(testDb,
                 "SELECT string_agg(id || ':' || mood, ',' ORDER BY id) FROM moods"));
+    }
+
+    @Test
+    void aTouchedColumnIsNotSentAndTheEnumAfterItKeepsItsCast() {
+        Instant epoch = Instant.EPOCH;
+        try (SqlCapture sql = new SqlCapture()) {
+            assertEquals(2, repo.upsertSeenMoods(List.of(new Narrow.SeenMood(1, epoch, Kinds.Mood.CALM),
+                    new Narrow.SeenMood(2, epoch, Kinds.Mood.TENSE))));
+            List<String> statements = sql.statements("NarrowRepository.upsertSeenMoods");
+            assertEquals(1, statements.size(), statements::toString);
+            // two arrays bound, none for seen_at
+            assertTrue(statements.get(0).startsWith("NarrowRepository.upsertSeenMoods [2 binds, 2 rows, "),
+                    statements::toString);
+            assertTrue(statements.get(0).endsWith("] INSERT INTO seen_moods (id, seen_at, mood) SELECT u.id, now(), u.mood"
+                    + " FROM unnest(?::int8[], ?::text[]::mood[]) AS u(id, mood)"
+                    + " ON CONFLICT (id) DO UPDATE SET mood = EXCLUDED.mood, seen_at = now()"), statements::toString);
+        }
+        // 2 changes its mood, 3 is new; none takes the record's seenAt
+        assertEquals(2, repo.upsertSeenMoods(List.of(new Narrow.SeenMood(2, epoch, Kinds.Mood.CALM),
+                new Narrow.SeenMood(3, epoch, Kinds.Mood.TENSE))));
+        assertEquals(List.of("1:CALM:true,2:CALM:true,3:TENSE:true"), BulkJdbc.row(testDb,
+                "SELECT string_agg(id || ':' || mood || ':' || (seen_at > now() - interval '1 minute'), ','"
+                        + " ORDER BY id) FROM seen_moods"));
     }
 
     @Test

@@ -34,4 +34,7 @@ public interface NarrowRepository {
 
     @Upsert(conflict = "id", returning = {"id", "mood"})
     List<Narrow.MoodRow> upsertMoodsReturning(List<Narrow.MoodRow> rows);
+
+    @Upsert(conflict = "id", update = "mood", touch = "seen_at")
+    long upsertSeenMoods(List<Narrow.SeenMood> rows);
 }

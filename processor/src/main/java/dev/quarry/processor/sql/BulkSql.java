@@ -106,7 +106,9 @@ public final class BulkSql {
      * ordinality when rows are returned.
      */
     private static String unnestSelect(List<ComponentModel> columns, List<ComponentModel> touch, boolean ordered) {
-        String unnest = unnestArrays(columns, Map.of());
+        // a touched column has no array: nothing to send for a value the statement sets itself
+        List<ComponentModel> sent = columns.stream().filter(c -> !touch.contains(c)).toList();
+        String unnest = unnestArrays(sent, Map.of());
         if (touch.isEmpty() && !ordered) {
             return "SELECT * FROM " + unnest;
         }
@@ -117,9 +119,9 @@ public final class BulkSql {
         }
         String sql = "SELECT " + String.join(", ", select) + " FROM " + unnest;
         if (ordered) {
-            return sql + " WITH ORDINALITY AS u(" + names(columns) + ", " + ordinality + ") ORDER BY u." + ordinality;
+            return sql + " WITH ORDINALITY AS u(" + names(sent) + ", " + ordinality + ") ORDER BY u." + ordinality;
         }
-        return sql + " AS u(" + names(columns) + ")";
+        return sql + " AS u(" + names(sent) + ")";
     }
 
     /**

@@ -42,6 +42,15 @@ final class UpsertMethodWriter implements MethodWriter {
         fields.add(FieldSpec.builder(ParameterizedTypeName.get(ClassNameOf.COMPARATOR, record.type()),
                 label + "_KEY_ORDER", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .initializer(keyOrder(record.type())).build());
+        if (!method.touch().isEmpty()) {
+            // the columns set to now(): the row writer writes every column, the statement takes these from no array
+            List<CodeBlock> indexes = new ArrayList<>();
+            for (ComponentModel c : method.touch()) {
+                indexes.add(CodeBlock.of("$L", record.components().indexOf(c)));
+            }
+            fields.add(FieldSpec.builder(int[].class, label + "_TOUCHED", Modifier.PRIVATE, Modifier.STATIC,
+                    Modifier.FINAL).initializer("{$L}", CodeBlock.join(indexes, ", ")).build());
+        }
         List<ComponentModel> nullable = method.conflict().stream().filter(c -> !c.type().primitive()).toList();
         if (!nullable.isEmpty()) {
             List<CodeBlock> tests = new ArrayList<>();
@@ -115,8 +124,9 @@ final class UpsertMethodWriter implements MethodWriter {
         boolean nullable = method.conflict().stream().anyMatch(c -> !c.type().primitive());
         CodeBlock nullKey = nullable ? CodeBlock.of("$N", label + "_NULL_KEY") : CodeBlock.of("null");
         RecordModel record = method.input().element();
-        CodeBlock common = CodeBlock.of("_core, $N, $L, $N, $L, $L, $L, $N, $L", label, BulkCode.tableOf(record),
-                label + "_SQL", BulkCode.rows(method.input()), method.chunkSize(), BulkCode.writerOf(record),
+        CodeBlock touched = method.touch().isEmpty() ? CodeBlock.of("null") : CodeBlock.of("$N", label + "_TOUCHED");
+        CodeBlock common = CodeBlock.of("_core, $N, $L, $N, $L, $L, $L, $L, $N, $L", label, BulkCode.tableOf(record),
+                label + "_SQL", BulkCode.rows(method.input()), method.chunkSize(), BulkCode.writerOf(record), touched,
                 label + "_KEY_ORDER", nullKey);
         CodeBlock call = method.result().shape() == BulkResult.Shape.LIST
                 ? CodeBlock.of("$T.upsertReturning($L,\n$L)", BulkCode.BULK_WRITES, common,

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.WeakHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -97,29 +98,33 @@ public final class BulkTable {
      * enum column implicitly, so a text-written column that is an enum gets its array cast to the
      * enum's ({@code ?::text[]::mood[]}); every other statement is returned as is.
      */
-    String unnestSql(Core core, Connection connection, String sql) throws SQLException {
+    String unnestSql(Core core, Connection connection, String sql, int[] unsent) throws SQLException {
         String[] enumTypes = catalog(core, connection).enumTypes();
         if (Arrays.stream(enumTypes).allMatch(Objects::isNull)) {
             return sql;
         }
-        String arrays = unnestArrays(null);
+        String arrays = unnestArrays(null, unsent);
         int at = sql.indexOf(arrays);
         if (at < 0) {
             throw new IllegalStateException("not an UNNEST statement of " + name + ": " + sql);
         }
-        return sql.substring(0, at) + unnestArrays(enumTypes) + sql.substring(at + arrays.length());
+        return sql.substring(0, at) + unnestArrays(enumTypes, unsent) + sql.substring(at + arrays.length());
     }
 
-    /** {@code unnest(?::int8[], ?::text[])}, with {@code ::enum[]} after the arrays {@code casts} names. */
-    private String unnestArrays(String[] casts) {
-        StringBuilder arrays = new StringBuilder("unnest(");
+    /**
+     * {@code unnest(?::int8[], ?::text[])}, with {@code ::enum[]} after the arrays {@code casts}
+     * names, and no array for the columns in {@code unsent} ({@code null}: none).
+     */
+    private String unnestArrays(String[] casts, int[] unsent) {
+        StringJoiner arrays = new StringJoiner(", ", "unnest(", ")");
         for (int i = 0; i < types.length; i++) {
-            arrays.append(i == 0 ? "" : ", ").append("?::").append(types[i]).append("[]");
-            if (casts != null && casts[i] != null) {
-                arrays.append("::").append(casts[i]).append("[]");
+            int column = i;
+            if (unsent != null && Arrays.stream(unsent).anyMatch(u -> u == column)) {
+                continue;
             }
+            arrays.add("?::" + types[i] + "[]" + (casts != null && casts[i] != null ? "::" + casts[i] + "[]" : ""));
         }
-        return arrays.append(')').toString();
+        return arrays.toString();
     }
 
     private Catalog catalog(Core core, Connection connection) throws SQLException {

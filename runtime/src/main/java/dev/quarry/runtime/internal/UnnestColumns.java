@@ -84,6 +84,8 @@ final class UnnestColumns implements ColumnSink {
     }
 
     private final ArrayColumn[] columns;
+    /** Per column, whether it is bound; the statement sets the others itself ({@code now()}). */
+    private final boolean[] sent;
     private final int maxRows;
     private int rows;
     private int column;
@@ -91,9 +93,17 @@ final class UnnestColumns implements ColumnSink {
     /**
      * @param columnCount columns per row
      * @param maxRows the most rows one chunk holds
+     * @param unsent the columns the row writer writes but the statement does not take, or {@code null}
      */
-    UnnestColumns(int columnCount, int maxRows) {
+    UnnestColumns(int columnCount, int maxRows, int[] unsent) {
         this.columns = new ArrayColumn[columnCount];
+        this.sent = new boolean[columnCount];
+        Arrays.fill(sent, true);
+        if (unsent != null) {
+            for (int i : unsent) {
+                sent[i] = false;
+            }
+        }
         this.maxRows = maxRows;
     }
 
@@ -101,8 +111,13 @@ final class UnnestColumns implements ColumnSink {
         return rows;
     }
 
-    int columnCount() {
-        return columns.length;
+    /** The array parameters a chunk binds. */
+    int parameterCount() {
+        int count = 0;
+        for (boolean bound : sent) {
+            count += bound ? 1 : 0;
+        }
+        return count;
     }
 
     boolean full() {
@@ -128,11 +143,14 @@ final class UnnestColumns implements ColumnSink {
         return column == columns.length;
     }
 
-    /** Binds column {@code i} as parameter {@code i + 1}. */
+    /** Binds each sent column, in column order, as the next parameter. */
     void bind(PreparedStatement stmt, BaseConnection connection) throws SQLException {
+        int parameter = 1;
         for (int i = 0; i < columns.length; i++) {
-            ArrayColumn c = columns[i];
-            stmt.setArray(i + 1, new PgArray(connection, c.type.arrayOid, c.toBytes()));
+            if (sent[i]) {
+                ArrayColumn c = columns[i];
+                stmt.setArray(parameter++, new PgArray(connection, c.type.arrayOid, c.toBytes()));
+            }
         }
     }
 

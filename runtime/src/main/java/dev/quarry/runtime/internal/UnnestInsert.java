@@ -20,8 +20,8 @@ final class UnnestInsert {
     static <T, R> long write(Core core, Connection connection, String method, BulkTable table, String statement,
                              BulkRows<T> rows, int chunkSize, RowWriter<? super T> writer, RowMapper<R> returned,
                              List<R> results) throws SQLException {
-        String sql = table.unnestSql(core, connection, statement);
-        UnnestColumns columns = new UnnestColumns(table.columnCount(), chunkSize);
+        String sql = table.unnestSql(core, connection, statement, null);
+        UnnestColumns columns = new UnnestColumns(table.columnCount(), chunkSize, null);
         BaseConnection pg = connection.unwrap(BaseConnection.class);
         long total = 0;
         try (PreparedStatement stmt = connection.prepareStatement(sql)) {
@@ -38,12 +38,16 @@ final class UnnestInsert {
         return total;
     }
 
-    /** Rows already cut into chunks (an upsert's sorted, de-duplicated ones). */
+    /**
+     * Rows already cut into chunks (an upsert's sorted, de-duplicated ones). The columns in
+     * {@code unsent} ({@code null}: none) are written by the row writer but have no array in the
+     * statement, which sets them itself.
+     */
     static <T, R> long writeChunks(Core core, Connection connection, String method, BulkTable table, String statement,
-                                   Iterator<List<T>> chunks, int chunkSize, RowWriter<? super T> writer,
+                                   Iterator<List<T>> chunks, int chunkSize, RowWriter<? super T> writer, int[] unsent,
                                    RowMapper<R> returned, List<R> results) throws SQLException {
-        String sql = table.unnestSql(core, connection, statement);
-        UnnestColumns columns = new UnnestColumns(table.columnCount(), chunkSize);
+        String sql = table.unnestSql(core, connection, statement, unsent);
+        UnnestColumns columns = new UnnestColumns(table.columnCount(), chunkSize, unsent);
         BaseConnection pg = connection.unwrap(BaseConnection.class);
         long total = 0;
         try (PreparedStatement stmt = connection.prepareStatement(sql)) {
@@ -85,7 +89,7 @@ final class UnnestInsert {
                 }
             }
         }
-        SqlLog.executed(method, sql, columns.columnCount(), rows, start);
+        SqlLog.executed(method, sql, columns.parameterCount(), rows, start);
         return rows;
     }
 }
