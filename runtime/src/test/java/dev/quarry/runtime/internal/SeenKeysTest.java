@@ -91,35 +91,34 @@ class SeenKeysTest {
         assertEquals(40000L, taken.get(taken.size() - 1));
     }
 
-    @Test
-    void otherKeysByValueOfEveryColumn() throws SQLException {
+    /** The rows of {@code sql} whose key in {@code columns} {@code firstSeen} takes, the columns joined as text. */
+    private static List<String> firstKeys(String sql, int... columns) throws SQLException {
         SeenKeys seen = new SeenKeys();
         List<String> taken = new ArrayList<>();
-        String sql = "SELECT a, b FROM (VALUES (1, 'x', 1), (2, 'x', 1), (3, 'x', 2), (4, NULL, 3), (5, 'y', NULL),"
-                + " (6, 'x', 1), (7, 'y', 1)) AS t(pos, a, b) ORDER BY pos";
         try (Statement stmt = connection.createStatement(); ResultSet rs = stmt.executeQuery(sql)) {
             while (rs.next()) {
-                if (seen.firstSeen(rs, 1, 2)) {
-                    taken.add(rs.getString(1) + rs.getInt(2));
+                if (seen.firstSeen(rs, columns)) {
+                    StringBuilder key = new StringBuilder();
+                    for (int column : columns) {
+                        key.append(rs.getString(column));
+                    }
+                    taken.add(key.toString());
                 }
             }
         }
-        assertEquals(List.of("x1", "x2", "y1"), taken);
+        return taken;
+    }
+
+    @Test
+    void otherKeysByValueOfEveryColumn() throws SQLException {
+        assertEquals(List.of("x1", "x2", "y1"), firstKeys("SELECT a, b FROM (VALUES (1, 'x', 1), (2, 'x', 1),"
+                + " (3, 'x', 2), (4, NULL, 3), (5, 'y', NULL), (6, 'x', 1), (7, 'y', 1)) AS t(pos, a, b) ORDER BY pos",
+                1, 2));
     }
 
     @Test
     void aSingleKeyOfAnotherTypeByValue() throws SQLException {
-        SeenKeys seen = new SeenKeys();
-        List<String> taken = new ArrayList<>();
-        String sql = "SELECT k FROM (VALUES (1, 'b'), (2, 'b'), (3, NULL), (4, 'a'), (5, 'b')) AS t(pos, k)"
-                + " ORDER BY pos";
-        try (Statement stmt = connection.createStatement(); ResultSet rs = stmt.executeQuery(sql)) {
-            while (rs.next()) {
-                if (seen.firstSeen(rs, 1)) {
-                    taken.add(rs.getString(1));
-                }
-            }
-        }
-        assertEquals(List.of("b", "a"), taken);
+        assertEquals(List.of("b", "a"), firstKeys("SELECT k FROM (VALUES (1, 'b'), (2, 'b'), (3, NULL), (4, 'a'),"
+                + " (5, 'b')) AS t(pos, k) ORDER BY pos", 1));
     }
 }
