@@ -27,8 +27,8 @@ public final class SeenKeys {
     private long lastLong;
     private boolean hasLast;
     private final BitSet bits = new BitSet();
+    /** The first key: bit 0. */
     private long base;
-    private boolean hasBase;
     private long bitKeys;
     private Set<Long> sparse;
 
@@ -41,7 +41,9 @@ public final class SeenKeys {
         if (key == 0 && rs.wasNull()) {
             return false;
         }
-        if (hasLast && key == lastLong) {
+        if (!hasLast) {
+            base = key;
+        } else if (key == lastLong) {
             return false;
         }
         lastLong = key;
@@ -78,10 +80,6 @@ public final class SeenKeys {
     }
 
     private boolean add(long key) {
-        if (!hasBase) {
-            base = key;
-            hasBase = true;
-        }
         long offset = key - base;
         // ids are mostly dense: one bit each from the first key up; far-off keys go to a set
         if (offset >= 0 && offset <= MAX_BIT_SPAN && offset <= 64L * (bitKeys + BIT_SLACK)) {
