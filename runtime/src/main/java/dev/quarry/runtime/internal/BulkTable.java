@@ -116,10 +116,10 @@ public final class BulkTable {
      * names, and no array for the columns in {@code unsent} ({@code null}: none).
      */
     private String unnestArrays(String[] casts, int[] unsent) {
+        boolean[] sent = UnnestColumns.sent(types.length, unsent);
         StringJoiner arrays = new StringJoiner(", ", "unnest(", ")");
         for (int i = 0; i < types.length; i++) {
-            int column = i;
-            if (unsent != null && Arrays.stream(unsent).anyMatch(u -> u == column)) {
+            if (!sent[i]) {
                 continue;
             }
             arrays.add("?::" + types[i] + "[]" + (casts != null && casts[i] != null ? "::" + casts[i] + "[]" : ""));

@@ -97,14 +97,20 @@ final class UnnestColumns implements ColumnSink {
      */
     UnnestColumns(int columnCount, int maxRows, int[] unsent) {
         this.columns = new ArrayColumn[columnCount];
-        this.sent = new boolean[columnCount];
+        this.sent = sent(columnCount, unsent);
+        this.maxRows = maxRows;
+    }
+
+    /** Per column, whether it has an array: all but those in {@code unsent} ({@code null}: none). */
+    static boolean[] sent(int columnCount, int[] unsent) {
+        boolean[] sent = new boolean[columnCount];
         Arrays.fill(sent, true);
         if (unsent != null) {
             for (int i : unsent) {
                 sent[i] = false;
             }
         }
-        this.maxRows = maxRows;
+        return sent;
     }
 
     int rows() {
@@ -160,6 +166,9 @@ final class UnnestColumns implements ColumnSink {
         if (c == null) {
             c = new ArrayColumn(type);
             columns[column] = c;
+        } else if (!sent[column]) {
+            // never bound: it holds only the value being written, which is dropped with the next
+            c.clear();
         }
         column++;
         return c;
