@@ -112,4 +112,9 @@ public interface JoinedShop extends ShopQueries {
     @Fetch(value = "orders", strategy = FetchStrategy.JOINED)
     @Query(ShopSql.USERS)
     List<Shop.User> usersOrdersJoinedRestSelectIn();
+
+    /** Parents that tie on the SQL's ORDER BY, with their own children joined. */
+    @Fetch(value = "items", strategy = FetchStrategy.JOINED)
+    @Query(ShopSql.ORDERS_BY_USER_DESC)
+    List<Shop.Order> ordersByUserDesc();
 }

@@ -271,6 +271,35 @@ class RelationGraphTest {
         assertEquals(expected, loaded);
     }
 
+    /**
+     * A query of the parent's table alone is joined without numbering its rows: its ORDER BY
+     * sorts the joined statement, and the @Id, after it, keeps the rows of parents that tie apart.
+     */
+    @Test
+    void parentsThatTieOnTheOrderByComeInIdOrderEachWithItsOwnChildren() {
+        List<Shop.Order> loaded = counted(() -> joined.ordersByUserDesc());
+        assertEquals(1, statements.count(), statements::toString);
+        String statement = statements.executions().get(0).sql();
+        assertTrue(!statement.contains("row_number")
+                && statement.contains("(SELECT id, user_id, total, created_at FROM orders o WHERE o.user_id <= 20) _p")
+                && statement.endsWith(" ORDER BY _p.user_id DESC, _p.id, _j1.id"), statement);
+        List<Shop.Order> expected = ShopReference.ids(testDb, ShopSql.ORDERS_BY_USER_DESC).stream()
+                .map(reference::order)
+                .sorted(Comparator.comparingLong(Shop.Order::userId).reversed().thenComparingLong(Shop.Order::id))
+                .toList();
+        assertTrue(expected.size() > Set.copyOf(expected.stream().map(Shop.Order::userId).toList()).size(),
+                "parents tie on the ORDER BY");
+        assertTrue(expected.stream().filter(o -> o.items().size() > 1).count() > 1, "parents with several children");
+        assertEquals(expected, loaded);
+    }
+
+    /** A query that is more than one read of the parent's table keeps its rows apart by their number. */
+    @Test
+    void aJoinInTheParentsSqlNumbersItsRows() {
+        counted(() -> joined.usersPerOrder());
+        assertTrue(statements.executions().get(0).sql().contains("row_number() OVER () AS _pos"), statements::toString);
+    }
+
     private static List<String> itemIds(List<Shop.OrderByQuantity> orders) {
         return orders.stream().map(o -> o.id() + "=" + o.items().stream().map(Shop.Item::id).toList()).toList();
     }

@@ -97,10 +97,18 @@ final class ShopReference {
         return emails.keySet().stream().sorted().toList();
     }
 
+    /** Order {@code id} with its items. */
+    Shop.Order order(long id) {
+        return ordersByUser.values().stream().flatMap(List::stream).filter(o -> o.id() == id)
+                .map(this::withItems).findFirst().orElseThrow(() -> new IllegalArgumentException("no order " + id));
+    }
+
     private List<Shop.Order> orders(long userId) {
-        return orderSummaries(userId).stream()
-                .map(o -> new Shop.Order(o.id(), o.userId(), o.total(), o.createdAt(), items(o.id())))
-                .toList();
+        return orderSummaries(userId).stream().map(this::withItems).toList();
+    }
+
+    private Shop.Order withItems(Shop.OrderSummary o) {
+        return new Shop.Order(o.id(), o.userId(), o.total(), o.createdAt(), items(o.id()));
     }
 
     private String email(long id) {

@@ -27,6 +27,7 @@ import dev.quarry.processor.model.RelationModel;
 import dev.quarry.processor.model.ReturnModel;
 import dev.quarry.processor.model.RowType;
 import dev.quarry.processor.model.ScalarKind;
+import dev.quarry.processor.sql.OneTableSelect;
 import dev.quarry.processor.sql.SqlParser;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -108,14 +109,29 @@ final class RelationGraphWriter {
     }
 
     /**
-     * The user's SQL as a subquery numbered in its own order, LEFT JOINed to every {@code JOINED}
-     * relation's table, so that LIMIT/OFFSET in it count parents. Rows come by parent, then by
-     * each relation's order and key, so a child's own children follow it.
+     * The user's SQL as a subquery LEFT JOINed to every {@code JOINED} relation's table, so that
+     * LIMIT/OFFSET in it count parents. Rows come by parent, then by each relation's order and
+     * key, so a child's own children follow it.
+     *
+     * <p>When the SQL reads the parent's own table alone, its rows are told apart by their
+     * {@code @Id} and its {@code ORDER BY} is said of the subquery's columns, followed by the
+     * {@code @Id}. Otherwise the subquery numbers its rows as {@code _pos}, in its own order, and
+     * a new number is a new parent: rows the SQL repeats stay parents of their own.
      */
     String joinedSql() {
+        Optional<OneTableSelect> plain = plainParents();
         StringBuilder select = new StringBuilder("SELECT _p.*");
         StringBuilder joins = new StringBuilder();
-        Set<String> order = new LinkedHashSet<>(List.of("_p._pos"));
+        Set<String> order = new LinkedHashSet<>();
+        String parents;
+        if (plain.isPresent()) {
+            order.addAll(plain.get().order());
+            root.idColumns().forEach(id -> order.add("_p." + id));
+            parents = "(" + plain.get().inner() + ") _p";
+        } else {
+            order.add("_p._pos");
+            parents = "(SELECT _q.*, row_number() OVER () AS _pos FROM (" + method.sql() + ") _q) _p";
+        }
         for (String path : joinedPaths()) {
             RelationModel relation = relations.get(path);
             String alias = alias(path);
@@ -133,8 +149,15 @@ final class RelationGraphWriter {
             }
             relation.child().idColumns().forEach(id -> order.add(alias + "." + id));
         }
-        return select + " FROM (SELECT _q.*, row_number() OVER () AS _pos FROM (" + method.sql() + ") _q) _p"
-                + joins + " ORDER BY " + String.join(", ", order);
+        return select + " FROM " + parents + joins + " ORDER BY " + String.join(", ", order);
+    }
+
+    /** The user's SQL as one read of the parent's table, when it is one and the parent has an {@code @Id}. */
+    private Optional<OneTableSelect> plainParents() {
+        if (root.table() == null || root.idColumns().isEmpty()) {
+            return Optional.empty();
+        }
+        return OneTableSelect.of(method.sql(), root.table(), root.idColumns(), "_p");
     }
 
     /**
@@ -284,11 +307,17 @@ final class RelationGraphWriter {
     }
 
     /**
-     * Reads the joined rows: a new parent whenever the row number of the user's query changes, and
-     * each joined child the first time its key appears (NULL keys are the LEFT JOIN's "no child").
+     * Reads the joined rows: a new parent whenever its {@code @Id} (or the row number of the user's
+     * query) changes, and each joined child the first time its key appears (NULL keys are the LEFT
+     * JOIN's "no child").
      */
     private void readJoinedRows(CodeBlock.Builder code, TypeName parentRow) {
-        code.addStatement("int _pos = $T.resolve(_rs, $N, $S)[0]", RESULT_COLUMNS, label, "_pos");
+        boolean byId = plainParents().isPresent();
+        if (byId) {
+            code.addStatement("$T _parentsSeen = new $T()", SEEN_KEYS, SEEN_KEYS);
+        } else {
+            code.addStatement("int _pos = $T.resolve(_rs, $N, $S)[0]", RESULT_COLUMNS, label, "_pos");
+        }
         for (String path : joinedPaths()) {
             RecordModel child = relations.get(path).child();
             List<CodeBlock> labels = new ArrayList<>();
@@ -296,28 +325,24 @@ final class RelationGraphWriter {
             code.addStatement("int[] $N = $T.resolve(_rs, $N, $L)", positions(path), RESULT_COLUMNS, label,
                     CodeBlock.join(labels, ", "));
         }
-        code.addStatement("long _lastPos = 0")
-                .addStatement("int _rows = 0")
+        if (!byId) {
+            code.addStatement("long _lastPos = 0");
+        }
+        code.addStatement("int _rows = 0")
                 .beginControlFlow("while (_rs.next())")
-                .addStatement("_rows++")
-                .addStatement("long _p = _rs.getLong(_pos)")
-                .beginControlFlow("if (_p != _lastPos)")
-                .addStatement("_parents.add($L)", ColumnCode.newRow(parentRow, root.components(), label))
-                .addStatement("_lastPos = _p")
+                .addStatement("_rows++");
+        if (byId) {
+            code.beginControlFlow("if ($L)", firstSeen("_parentsSeen", root, "_c"));
+        } else {
+            code.addStatement("long _p = _rs.getLong(_pos)")
+                    .beginControlFlow("if (_p != _lastPos)")
+                    .addStatement("_lastPos = _p");
+        }
+        code.addStatement("_parents.add($L)", ColumnCode.newRow(parentRow, root.components(), label))
                 .endControlFlow();
         for (String path : joinedPaths()) {
             RecordModel child = relations.get(path).child();
-            List<CodeBlock> ids = new ArrayList<>();
-            List<ScalarKind> kinds = new ArrayList<>();
-            for (String id : child.idColumns()) {
-                ComponentModel component = child.componentForColumn(id).orElseThrow();
-                ids.add(CodeBlock.of("$N[$L]", positions(path), child.components().indexOf(component)));
-                kinds.add(component.type().kind());
-            }
-            // a key of one integer column is read and kept as a long, without boxing
-            boolean integral = kinds.size() == 1 && INTEGRAL.contains(kinds.get(0));
-            code.beginControlFlow("if ($N.$N(_rs, $L))", "_" + variable(path) + "Seen",
-                            integral ? "firstSeenLong" : "firstSeen", CodeBlock.join(ids, ", "))
+            code.beginControlFlow("if ($L)", firstSeen("_" + variable(path) + "Seen", child, positions(path)))
                     .addStatement("$N.add($L)", "_" + variable(path),
                             ColumnCode.newRow(rowType(child), child.components(), label, positions(path)))
                     .endControlFlow();
@@ -326,6 +351,23 @@ final class RelationGraphWriter {
                 .addStatement("$T.executed($N, $N, $L, _rows, _start)", SQL_LOG, label, joinedConstant(),
                         method.binds().size())
                 .endControlFlow();
+    }
+
+    /**
+     * Whether the current row holds a {@code record} whose key {@code seen} has not had yet; the
+     * record's columns are at the positions in array {@code positions}. A key of one integer
+     * column is read and kept as a long, without boxing.
+     */
+    private static CodeBlock firstSeen(String seen, RecordModel record, String positions) {
+        List<CodeBlock> ids = new ArrayList<>();
+        List<ScalarKind> kinds = new ArrayList<>();
+        for (String id : record.idColumns()) {
+            ComponentModel component = record.componentForColumn(id).orElseThrow();
+            ids.add(CodeBlock.of("$N[$L]", positions, record.components().indexOf(component)));
+            kinds.add(component.type().kind());
+        }
+        boolean integral = kinds.size() == 1 && INTEGRAL.contains(kinds.get(0));
+        return CodeBlock.of("$N.$N(_rs, $L)", seen, integral ? "firstSeenLong" : "firstSeen", CodeBlock.join(ids, ", "));
     }
 
     private String positions(String path) {
