@@ -267,6 +267,25 @@ class GeneratedCodeTest {
     }
 
     @Test
+    void joinedKeysOfEveryIntegerWidthAreReadOnceAndOthersTogether() {
+        TestSource boxes = source("Boxes",
+                "public final class Boxes {",
+                "    @Table(\"boxes\") public record Box(@Id short id, String label,",
+                "            @Relation(parentColumn = \"id\", childColumn = \"box_id\") List<Slot> slots) {}",
+                "    @Table(\"slots\") public record Slot(@Id int id, short boxId,",
+                "            @Relation(parentColumn = \"id\", childColumn = \"slot_id\") List<Tag> tags) {}",
+                "    @Table(\"tags\") public record Tag(@Id int slotId, @Id String name) {}",
+                "}");
+        assertCompilesCleanly("test.Store_Impl", boxes, repository("Store",
+                "    @Fetch(value = \"slots\", strategy = FetchStrategy.JOINED)",
+                "    @Fetch(value = \"slots.tags\", strategy = FetchStrategy.JOINED)",
+                "    @Query(\"SELECT id, label FROM boxes ORDER BY label\") List<Boxes.Box> boxes();"))
+                .contentsAsUtf8String().containsMatch("new Boxes_BoxRow\\(\\(short\\) _parentsSeen.lastLong\\(\\)"
+                        + "[\\s\\S]*new Boxes_SlotRow\\(\\s*\\(int\\) _slotsSeen.lastLong\\(\\)"
+                        + "[\\s\\S]*_slotsTagsSeen.firstSeen\\(_rs, _c2\\[0\\], _c2\\[1\\]\\)");
+    }
+
+    @Test
     void nestedRepositoriesAreNamedAfterTheirOuterTypes() {
         Compilation compilation = Compilations.compile(source("Outer",
                 "public final class Outer {",

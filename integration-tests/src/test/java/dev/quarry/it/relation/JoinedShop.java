@@ -108,6 +108,11 @@ public interface JoinedShop extends ShopQueries {
     @Query(ShopSql.USERS)
     List<Shop.UserQualifiedOrders> qualifiedOrderBy();
 
+    @Override
+    @Fetch(value = "siblings", strategy = FetchStrategy.JOINED)
+    @Query(ShopSql.ORDERS_OF_FIRST_USERS)
+    List<Shop.OrderSiblings> orderSiblings();
+
     /** Orders joined, their items and the profile loaded after it: one joined statement plus two tiers. */
     @Fetch(value = "orders", strategy = FetchStrategy.JOINED)
     @Query(ShopSql.USERS)

@@ -271,6 +271,24 @@ class RelationGraphTest {
         assertEquals(expected, loaded);
     }
 
+    /** Parents that share the value of a relation's parent column share its children, each in a list of its own. */
+    @ParameterizedTest
+    @EnumSource(FetchStrategy.class)
+    void parentsThatShareARelationsParentColumnShareItsChildren(FetchStrategy strategy) {
+        List<Shop.OrderSiblings> loaded = counted(() -> shop(strategy).orderSiblings());
+        assertEquals(expectedStatements(strategy, 1), statements.count(), statements::toString);
+        List<Shop.OrderSiblings> expected = ShopReference.ids(testDb, ShopSql.ORDERS_OF_FIRST_USERS).stream()
+                .map(id -> reference.order(id))
+                .map(o -> new Shop.OrderSiblings(o.id(), o.userId(), reference.orderSummaries(o.userId())))
+                .toList();
+        assertTrue(expected.stream().filter(o -> o.siblings().size() > 1).count() > 2, "orders with siblings");
+        assertEquals(expected, loaded);
+        Shop.OrderSiblings first = loaded.stream().filter(o -> o.siblings().size() > 1).findFirst().orElseThrow();
+        Shop.OrderSiblings second = loaded.stream().filter(o -> o.userId() == first.userId() && o != first)
+                .findFirst().orElseThrow();
+        assertTrue(first.siblings() != second.siblings(), "two parents share one list");
+    }
+
     /**
      * A query of the parent's table alone is joined without numbering its rows: its ORDER BY
      * sorts the joined statement, and the @Id, after it, keeps the rows of parents that tie apart.

@@ -78,6 +78,10 @@ public interface SelectInShop extends ShopQueries {
     @Query(ShopSql.USERS)
     List<Shop.UserQualifiedOrders> qualifiedOrderBy();
 
+    @Override
+    @Query(ShopSql.ORDERS_OF_FIRST_USERS)
+    List<Shop.OrderSiblings> orderSiblings();
+
     /** A relation with its own child query; JOINED reads child tables directly and cannot use one. */
     @Query(ShopSql.ORDERS)
     List<Shop.OrderBulkItems> ordersWithBulkItems();

@@ -89,4 +89,10 @@ public final class Shop {
     public record OrderByQuantity(@Id long id,
                                   @Relation(parentColumn = "id", childColumn = "order_id", orderBy = "quantity DESC")
                                   List<Item> items) {}
+
+    /** A relation on a column that is not the parent's key: orders of one user share their siblings. */
+    @Table("orders")
+    public record OrderSiblings(@Id long id, long userId,
+                                @Relation(parentColumn = "user_id", childColumn = "user_id", orderBy = "created_at DESC")
+                                List<OrderSummary> siblings) {}
 }

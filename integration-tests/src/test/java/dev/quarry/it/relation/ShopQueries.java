@@ -43,4 +43,6 @@ public interface ShopQueries {
     List<Shop.OrderByQuantity> ordersByQuantity();
 
     List<Shop.UserQualifiedOrders> qualifiedOrderBy();
+
+    List<Shop.OrderSiblings> orderSiblings();
 }

@@ -17,6 +17,7 @@ final class ShopSql {
     static final String PAGE = "SELECT id, email FROM users ORDER BY id LIMIT 10 OFFSET 5";
     static final String USER = "SELECT id, email FROM users WHERE id = :id";
     static final String ORDERS = "SELECT id, user_id FROM orders ORDER BY id";
+    static final String ORDERS_OF_FIRST_USERS = "SELECT id, user_id FROM orders WHERE user_id <= 12 ORDER BY id";
     /** Every user's orders tie on the order: several orders per user. */
     static final String ORDERS_BY_USER_DESC =
             "SELECT id, user_id, total, created_at FROM orders o WHERE o.user_id <= 20 ORDER BY o.user_id DESC";

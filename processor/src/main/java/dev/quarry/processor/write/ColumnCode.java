@@ -87,9 +87,16 @@ final class ColumnCode {
 
     /** As {@link #newRow(TypeName, List, String)}, with the positions in the array named {@code positions}. */
     static CodeBlock newRow(TypeName type, List<ComponentModel> components, String methodConstant, String positions) {
+        return newRow(type, components, methodConstant, positions, -1, CodeBlock.of(""));
+    }
+
+    /** As {@link #newRow(TypeName, List, String, String)}, with component {@code known} given as {@code value}, read already. */
+    static CodeBlock newRow(TypeName type, List<ComponentModel> components, String methodConstant, String positions,
+                            int known, CodeBlock value) {
         List<CodeBlock> arguments = new ArrayList<>();
         for (int i = 0; i < components.size(); i++) {
-            arguments.add(read(components.get(i).type(), CodeBlock.of("$N[$L]", positions, i), methodConstant));
+            arguments.add(i == known ? value
+                    : read(components.get(i).type(), CodeBlock.of("$N[$L]", positions, i), methodConstant));
         }
         if (arguments.size() <= 2) {
             return CodeBlock.of("new $T($L)", type, CodeBlock.join(arguments, ", "));

@@ -1,5 +1,6 @@
 package dev.quarry.processor.write;
 
+import static dev.quarry.processor.write.RuntimeNames.CHILD_RUNS;
 import static dev.quarry.processor.write.RuntimeNames.CONNECTION;
 import static dev.quarry.processor.write.RuntimeNames.NO_RESULT;
 import static dev.quarry.processor.write.RuntimeNames.PREPARED_STATEMENT;
@@ -332,20 +333,18 @@ final class RelationGraphWriter {
                 .beginControlFlow("while (_rs.next())")
                 .addStatement("_rows++");
         if (byId) {
-            code.beginControlFlow("if ($L)", firstSeen("_parentsSeen", root, "_c"));
+            addFirstSeen(code, "_parentsSeen", root, "_c", parentRow, "_parents");
         } else {
             code.addStatement("long _p = _rs.getLong(_pos)")
                     .beginControlFlow("if (_p != _lastPos)")
-                    .addStatement("_lastPos = _p");
+                    .addStatement("_lastPos = _p")
+                    .addStatement("_parents.add($L)", ColumnCode.newRow(parentRow, root.components(), label))
+                    .endControlFlow();
         }
-        code.addStatement("_parents.add($L)", ColumnCode.newRow(parentRow, root.components(), label))
-                .endControlFlow();
         for (String path : joinedPaths()) {
             RecordModel child = relations.get(path).child();
-            code.beginControlFlow("if ($L)", firstSeen("_" + variable(path) + "Seen", child, positions(path)))
-                    .addStatement("$N.add($L)", "_" + variable(path),
-                            ColumnCode.newRow(rowType(child), child.components(), label, positions(path)))
-                    .endControlFlow();
+            addFirstSeen(code, "_" + variable(path) + "Seen", child, positions(path), rowType(child),
+                    "_" + variable(path));
         }
         code.endControlFlow()
                 .addStatement("$T.executed($N, $N, $L, _rows, _start)", SQL_LOG, label, joinedConstant(),
@@ -354,20 +353,33 @@ final class RelationGraphWriter {
     }
 
     /**
-     * Whether the current row holds a {@code record} whose key {@code seen} has not had yet; the
-     * record's columns are at the positions in array {@code positions}. A key of one integer
-     * column is read and kept as a long, without boxing.
+     * Adds the current row's {@code record} (read as {@code row} from the positions in array
+     * {@code positions}) to {@code list} the first time {@code seen} meets its key. A key of one
+     * integer column is read once and kept as a long, without boxing.
      */
-    private static CodeBlock firstSeen(String seen, RecordModel record, String positions) {
-        List<CodeBlock> ids = new ArrayList<>();
-        List<ScalarKind> kinds = new ArrayList<>();
-        for (String id : record.idColumns()) {
-            ComponentModel component = record.componentForColumn(id).orElseThrow();
-            ids.add(CodeBlock.of("$N[$L]", positions, record.components().indexOf(component)));
-            kinds.add(component.type().kind());
+    private void addFirstSeen(CodeBlock.Builder code, String seen, RecordModel record, String positions, TypeName row,
+                              String list) {
+        List<ComponentModel> keys = record.idColumns().stream()
+                .map(id -> record.componentForColumn(id).orElseThrow())
+                .toList();
+        if (keys.size() == 1 && INTEGRAL.contains(keys.get(0).type().kind())) {
+            int key = record.components().indexOf(keys.get(0));
+            String narrowing = switch (keys.get(0).type().kind()) {
+                case INT -> "(int) ";
+                case SHORT -> "(short) ";
+                default -> "";
+            };
+            code.beginControlFlow("if ($N.firstSeenLong(_rs, $N[$L]))", seen, positions, key)
+                    .addStatement("$N.add($L)", list, ColumnCode.newRow(row, record.components(), label, positions,
+                            key, CodeBlock.of("$L$N.lastLong()", narrowing, seen)));
+        } else {
+            List<CodeBlock> columns = keys.stream()
+                    .map(k -> CodeBlock.of("$N[$L]", positions, record.components().indexOf(k)))
+                    .toList();
+            code.beginControlFlow("if ($N.firstSeen(_rs, $L))", seen, CodeBlock.join(columns, ", "))
+                    .addStatement("$N.add($L)", list, ColumnCode.newRow(row, record.components(), label, positions));
         }
-        boolean integral = kinds.size() == 1 && INTEGRAL.contains(kinds.get(0));
-        return CodeBlock.of("$N.$N(_rs, $L)", seen, integral ? "firstSeenLong" : "firstSeen", CodeBlock.join(ids, ", "));
+        code.endControlFlow();
     }
 
     private String positions(String path) {
@@ -407,14 +419,31 @@ final class RelationGraphWriter {
             }
             Map<String, String> childMaps = tiers(code, child, rows, path + ".");
             String byParent = rows + "ByParent";
-            code.addStatement("$T $N = $T.group($N, _r -> _r.$N(), _r -> $L)",
-                    ParameterizedTypeName.get(ClassName.get(Map.class), relation.childKey().type().type().box(),
-                            ParameterizedTypeName.get(ClassName.get(List.class), child.type())),
-                    byParent, RELATION_LOADER, rows, relation.childKey().name(),
-                    child.hasRelations() ? build(child, childMaps) : CodeBlock.of("_r"));
+            TypeName key = relation.childKey().type().type().box();
+            CodeBlock built = child.hasRelations() ? build(child, childMaps) : CodeBlock.of("_r");
+            if (inRuns(path, record, relation)) {
+                code.addStatement("$T $N = $T.of($N, _r -> _r.$N(), _r -> $L)",
+                        ParameterizedTypeName.get(CHILD_RUNS, key, child.type()), byParent, CHILD_RUNS, rows,
+                        relation.childKey().name(), built);
+            } else {
+                code.addStatement("$T $N = $T.group($N, _r -> _r.$N(), _r -> $L)",
+                        ParameterizedTypeName.get(ClassName.get(Map.class), key, listOf(child.type())),
+                        byParent, RELATION_LOADER, rows, relation.childKey().name(), built);
+            }
             maps.put(relation.component(), byParent);
         }
         return maps;
+    }
+
+    /**
+     * Whether the joined children at {@code path} come in runs, one per parent of {@code record}
+     * and in the parents' order: the statement is sorted by parent and tells parents apart by
+     * their {@code @Id}, and the relation's parent column is that {@code @Id}, so no two parents
+     * share a run.
+     */
+    private boolean inRuns(String path, RecordModel record, RelationModel relation) {
+        return joined(path) && plainParents().isPresent()
+                && record.idColumns().equals(List.of(relation.parentKey().column()));
     }
 
     /** {@code new Record(_r.a(), RelationLoader.list(_ordersByParent, _r.id()), …)} in canonical order. */

@@ -16,6 +16,7 @@ final class RuntimeNames {
     static final ClassName READERS = ClassName.get(INTERNAL, "Readers");
     static final ClassName RELATION_LOADER = ClassName.get(INTERNAL, "RelationLoader");
     static final ClassName SEEN_KEYS = ClassName.get(INTERNAL, "SeenKeys");
+    static final ClassName CHILD_RUNS = ClassName.get(INTERNAL, "ChildRuns");
     static final ClassName RESULT_COLUMNS = ClassName.get(INTERNAL, "ResultColumns");
     static final ClassName SQL_ERRORS = ClassName.get(INTERNAL, "SqlErrors");
     static final ClassName SQL_LOG = ClassName.get(INTERNAL, "SqlLog");

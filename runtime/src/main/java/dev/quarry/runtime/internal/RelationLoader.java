@@ -128,8 +128,7 @@ public final class RelationLoader {
     }
 
     public static <K, C> Set<C> set(Map<K, List<C>> children, K key) {
-        List<C> found = children.get(key);
-        return found == null ? new LinkedHashSet<>() : new LinkedHashSet<>(found);
+        return set(children.get(key));
     }
 
     public static <K, C> Optional<C> optional(Map<K, List<C>> children, K key, String method, String relation) {
@@ -138,7 +137,32 @@ public final class RelationLoader {
 
     /** The single child of {@code key}, or {@code null}; two children for a to-one relation is an error. */
     public static <K, C> C one(Map<K, List<C>> children, K key, String method, String relation) {
-        List<C> found = children.get(key);
+        return one(children.get(key), key, method, relation);
+    }
+
+    /** The children of {@code key}, the next parent of a joined statement: its run itself, which no other parent takes. */
+    public static <K, C> List<C> list(ChildRuns<K, C> children, K key) {
+        List<C> found = children.take(key);
+        return found == null ? new ArrayList<>() : found;
+    }
+
+    public static <K, C> Set<C> set(ChildRuns<K, C> children, K key) {
+        return set(children.take(key));
+    }
+
+    public static <K, C> Optional<C> optional(ChildRuns<K, C> children, K key, String method, String relation) {
+        return Optional.ofNullable(one(children, key, method, relation));
+    }
+
+    public static <K, C> C one(ChildRuns<K, C> children, K key, String method, String relation) {
+        return one(children.take(key), key, method, relation);
+    }
+
+    private static <C> Set<C> set(List<C> found) {
+        return found == null ? new LinkedHashSet<>() : new LinkedHashSet<>(found);
+    }
+
+    private static <K, C> C one(List<C> found, K key, String method, String relation) {
         if (found == null || found.isEmpty()) {
             return null;
         }

@@ -51,6 +51,11 @@ public final class SeenKeys {
         return add(key);
     }
 
+    /** The key {@link #firstSeenLong} read last, so that a row it calls new need not read it again. */
+    public long lastLong() {
+        return lastLong;
+    }
+
     /** For any other key: one column of another type, or several columns together. */
     public boolean firstSeen(ResultSet rs, int... columns) throws SQLException {
         Object key;
