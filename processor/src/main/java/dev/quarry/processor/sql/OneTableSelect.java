@@ -36,11 +36,11 @@ public record OneTableSelect(String inner, List<String> order) {
      * renamed or computed, an {@code ORDER BY} on an expression the subquery does not return).
      */
     public static Optional<OneTableSelect> of(String sql, String table, List<String> key, String alias) {
-        List<Token> tokens = statement(SqlLexer.lex(sql).tokens());
+        List<Token> tokens = SqlParser.withoutTrailingSemicolons(SqlLexer.lex(sql).tokens());
         if (tokens.isEmpty() || !tokens.get(0).isWord("select")) {
             return Optional.empty();
         }
-        int from = topLevel(tokens, "from", 1);
+        int from = SqlParser.indexOfTopLevel(tokens, "from", 1);
         if (from < 0) {
             return Optional.empty();
         }
@@ -50,9 +50,12 @@ public record OneTableSelect(String inner, List<String> order) {
             listStart = 2;
         } else if (tokens.get(1).isWord("distinct")) {
             listStart = 2;
-            if (tokens.size() > 2 && tokens.get(2).isWord("on")) {
+            if (tokens.get(2).isWord("on")) {
+                if (!tokens.get(3).isSymbol("(")) {
+                    return Optional.empty();
+                }
                 distinctOn = true;
-                listStart = closing(tokens, 3) + 1;
+                listStart = SqlParser.skipParenthesized(tokens, 3);
             }
         }
         if (listStart > from) {
@@ -97,37 +100,6 @@ public record OneTableSelect(String inner, List<String> order) {
                 : (sql.substring(0, tokens.get(order).start()).stripTrailing() + " "
                         + sql.substring(tokens.get(end - 1).end()).stripLeading()).strip();
         return Optional.of(new OneTableSelect(inner, lifted.get()));
-    }
-
-    /** The tokens of the statement, without a trailing semicolon. */
-    private static List<Token> statement(List<Token> tokens) {
-        int last = tokens.size();
-        while (last > 0 && tokens.get(last - 1).isSymbol(";")) {
-            last--;
-        }
-        return tokens.subList(0, last);
-    }
-
-    private static int topLevel(List<Token> tokens, String word, int from) {
-        for (int i = from; i < tokens.size(); i++) {
-            if (tokens.get(i).depth() == 0 && tokens.get(i).isWord(word)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** The index of the parenthesis closing the one at {@code open}, or the last index. */
-    private static int closing(List<Token> tokens, int open) {
-        if (open >= tokens.size() || !tokens.get(open).isSymbol("(")) {
-            return tokens.size();
-        }
-        int depth = tokens.get(open).depth();
-        int i = open + 1;
-        while (i < tokens.size() && !(tokens.get(i).isSymbol(")") && tokens.get(i).depth() == depth)) {
-            i++;
-        }
-        return i;
     }
 
     /**

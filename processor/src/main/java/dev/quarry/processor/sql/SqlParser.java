@@ -29,15 +29,11 @@ public final class SqlParser {
         List<Token> tokens = lexer.tokens();
         List<ParsedSql.Problem> problems = new ArrayList<>();
 
-        int last = tokens.size() - 1;
-        while (last >= 0 && tokens.get(last).isSymbol(";") && tokens.get(last).depth() == 0) {
-            last--;
-        }
-        if (last < 0) {
+        List<Token> statement = withoutTrailingSemicolons(tokens);
+        if (statement.isEmpty()) {
             problems.add(new ParsedSql.Problem(ParsedSql.Problem.Kind.EMPTY, 0));
             return new ParsedSql(sql, List.of(), "", false, Optional.empty(), problems, List.of(), sql.length());
         }
-        List<Token> statement = tokens.subList(0, last + 1);
         for (Token t : statement) {
             if (t.isSymbol(";") && t.depth() == 0) {
                 problems.add(new ParsedSql.Problem(ParsedSql.Problem.Kind.MULTIPLE_STATEMENTS, t.start()));
@@ -64,6 +60,15 @@ public final class SqlParser {
                 List.copyOf(lexer.jsonbQuestionMarks()), statement.get(statement.size() - 1).end());
     }
 
+    /** The tokens without the semicolons that end the text. */
+    static List<Token> withoutTrailingSemicolons(List<Token> tokens) {
+        int last = tokens.size();
+        while (last > 0 && tokens.get(last - 1).isSymbol(";") && tokens.get(last - 1).depth() == 0) {
+            last--;
+        }
+        return tokens.subList(0, last);
+    }
+
     /** The first statement keyword at depth 0: after a WITH clause's CTEs, the statement they serve. */
     private static String mainKeyword(List<Token> tokens) {
         // the shallowest statement keyword: depth 0 normally, deeper for (SELECT …) UNION (SELECT …)
@@ -83,7 +88,8 @@ public final class SqlParser {
         return tokens.get(0).kind() == Token.Kind.WORD ? tokens.get(0).text() : "";
     }
 
-    private static int indexOfTopLevel(List<Token> tokens, String word, int from) {
+    /** The index of {@code word} at depth 0, from {@code from} on, or -1. */
+    static int indexOfTopLevel(List<Token> tokens, String word, int from) {
         for (int i = from; i < tokens.size(); i++) {
             if (tokens.get(i).depth() == 0 && tokens.get(i).isWord(word)) {
                 return i;
@@ -161,7 +167,8 @@ public final class SqlParser {
         return Optional.of(List.copyOf(labels));
     }
 
-    private static int skipParenthesized(List<Token> tokens, int open) {
+    /** The index after the parenthesis that closes the one at {@code open}; {@code open} when there is none there. */
+    static int skipParenthesized(List<Token> tokens, int open) {
         if (open >= tokens.size() || !tokens.get(open).isSymbol("(")) {
             return open;
         }

@@ -55,6 +55,8 @@ final class RelationGraphWriter {
     private final String sql;
     private final RecordModel root;
     private final Map<String, RelationModel> relations = new LinkedHashMap<>();
+    /** The user's SQL as one read of the parent's table, when it is one and the parent has an {@code @Id}. */
+    private final Optional<OneTableSelect> plainParents;
 
     RelationGraphWriter(QueryMethodModel method, String label, String sql) {
         this.method = method;
@@ -62,6 +64,9 @@ final class RelationGraphWriter {
         this.sql = sql;
         this.root = ((RowType.Record) method.result().row()).model();
         collect("", root);
+        this.plainParents = root.table() == null || root.idColumns().isEmpty() || joinedPaths().isEmpty()
+                ? Optional.empty()
+                : OneTableSelect.of(method.sql(), root.table(), root.idColumns(), "_p");
     }
 
     static boolean applies(QueryMethodModel method) {
@@ -120,15 +125,14 @@ final class RelationGraphWriter {
      * a new number is a new parent: rows the SQL repeats stay parents of their own.
      */
     String joinedSql() {
-        Optional<OneTableSelect> plain = plainParents();
         StringBuilder select = new StringBuilder("SELECT _p.*");
         StringBuilder joins = new StringBuilder();
         Set<String> order = new LinkedHashSet<>();
         String parents;
-        if (plain.isPresent()) {
-            order.addAll(plain.get().order());
+        if (plainParents.isPresent()) {
+            order.addAll(plainParents.get().order());
             root.idColumns().forEach(id -> order.add("_p." + id));
-            parents = "(" + plain.get().inner() + ") _p";
+            parents = "(" + plainParents.get().inner() + ") _p";
         } else {
             order.add("_p._pos");
             parents = "(SELECT _q.*, row_number() OVER () AS _pos FROM (" + method.sql() + ") _q) _p";
@@ -151,14 +155,6 @@ final class RelationGraphWriter {
             relation.child().idColumns().forEach(id -> order.add(alias + "." + id));
         }
         return select + " FROM " + parents + joins + " ORDER BY " + String.join(", ", order);
-    }
-
-    /** The user's SQL as one read of the parent's table, when it is one and the parent has an {@code @Id}. */
-    private Optional<OneTableSelect> plainParents() {
-        if (root.table() == null || root.idColumns().isEmpty()) {
-            return Optional.empty();
-        }
-        return OneTableSelect.of(method.sql(), root.table(), root.idColumns(), "_p");
     }
 
     /**
@@ -313,7 +309,7 @@ final class RelationGraphWriter {
      * JOIN's "no child").
      */
     private void readJoinedRows(CodeBlock.Builder code, TypeName parentRow) {
-        boolean byId = plainParents().isPresent();
+        boolean byId = plainParents.isPresent();
         if (byId) {
             code.addStatement("$T _parentsSeen = new $T()", SEEN_KEYS, SEEN_KEYS);
         } else {
@@ -442,7 +438,7 @@ final class RelationGraphWriter {
      * share a run.
      */
     private boolean inRuns(String path, RecordModel record, RelationModel relation) {
-        return joined(path) && plainParents().isPresent()
+        return joined(path) && plainParents.isPresent()
                 && record.idColumns().equals(List.of(relation.parentKey().column()));
     }
 
