@@ -220,9 +220,7 @@ public record OneTableSelect(String inner, List<String> order) {
                 labels.put(label, labelToken);
                 int n = item.size();
                 int columnEnd = n >= 3 && item.get(n - 2).isWord("as") ? n - 2 : n;
-                boolean plainColumn = columnEnd == 1 && isName(item.get(0))
-                        || columnEnd == 3 && isName(item.get(0)) && item.get(1).isSymbol(".") && isName(item.get(2));
-                if (plainColumn) {
+                if (SqlParser.isQualifiedName(item, columnEnd)) {
                     columns.putIfAbsent(item.get(columnEnd - 1).text(), labelToken);
                     if (item.get(columnEnd - 1).text().equals(label)) {
                         asItIs.add(label);

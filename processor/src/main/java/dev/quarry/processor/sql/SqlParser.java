@@ -237,7 +237,8 @@ public final class SqlParser {
         return null;
     }
 
-    private static boolean isQualifiedName(List<Token> item, int end) {
+    /** Whether the first {@code end} tokens of {@code item} are a name, possibly qualified: {@code col}, {@code t.col}. */
+    static boolean isQualifiedName(List<Token> item, int end) {
         if (end == 0 || end % 2 == 0) {
             return false;
         }

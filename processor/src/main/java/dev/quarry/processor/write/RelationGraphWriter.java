@@ -313,7 +313,8 @@ final class RelationGraphWriter {
         if (byId) {
             code.addStatement("$T _parentsSeen = new $T()", SEEN_KEYS, SEEN_KEYS);
         } else {
-            code.addStatement("int _pos = $T.resolve(_rs, $N, $S)[0]", RESULT_COLUMNS, label, "_pos");
+            code.addStatement("int _pos = $T.resolve(_rs, $N, $S)[0]", RESULT_COLUMNS, label, "_pos")
+                    .addStatement("long _lastPos = 0");
         }
         for (String path : joinedPaths()) {
             RecordModel child = relations.get(path).child();
@@ -321,9 +322,6 @@ final class RelationGraphWriter {
             child.components().forEach(c -> labels.add(CodeBlock.of("$S", alias(path) + "_" + c.column())));
             code.addStatement("int[] $N = $T.resolve(_rs, $N, $L)", positions(path), RESULT_COLUMNS, label,
                     CodeBlock.join(labels, ", "));
-        }
-        if (!byId) {
-            code.addStatement("long _lastPos = 0");
         }
         code.addStatement("int _rows = 0")
                 .beginControlFlow("while (_rs.next())")
