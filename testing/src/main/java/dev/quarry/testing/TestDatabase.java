@@ -15,15 +15,18 @@ import javax.sql.DataSource;
  * <pre>{@code
  * @PostgresTest
  * class UserRepositoryTest {
+ *     static Database db;
+ *
  *     @BeforeAll
- *     static void schema(TestDatabase db) {
- *         db.executeResource("schema.sql");
+ *     static void open(TestDatabase database) {
+ *         database.executeResource("schema.sql");
+ *         db = Database.of(database.dataSource());
  *     }
  *
  *     @Test
- *     void finds(TestDatabase db) {
- *         db.execute("insert into users (name) values ('ann')");
- *         UserRepository users = new UserRepositoryImpl(db.dataSource());
+ *     void findsByName(TestDatabase database) {
+ *         database.execute("insert into users (name) values ('ann')");
+ *         UserRepository users = db.repository(UserRepository.class);
  *         assertEquals("ann", users.findByName("ann").orElseThrow().name());
  *     }
  * }
