@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import dev.quarry.annotations.Isolation;
 import dev.quarry.runtime.internal.Core;
+import dev.quarry.runtime.internal.Secrets;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.sql.SQLException;
@@ -242,7 +243,8 @@ public final class Database implements AutoCloseable {
         private static String checkUrl(String setting, String url) {
             Objects.requireNonNull(url, setting);
             if (!url.startsWith("jdbc:postgresql:")) {
-                throw new IllegalArgumentException(setting + " must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database), was " + url);
+                throw new IllegalArgumentException(setting + " must be a PostgreSQL JDBC URL (jdbc:postgresql://host:port/database), was "
+                        + Secrets.maskUrl(url));
             }
             return url;
         }
@@ -403,15 +405,22 @@ public final class Database implements AutoCloseable {
             }
         }
 
-        /** The pool, which opens its first connection now: a server that cannot be reached fails the build. */
+        /**
+         * The pool, which opens its first connection now: a server that cannot be reached fails the build.
+         * The failure names the URL with its password masked, and carries no message that repeats a password.
+         */
         private static HikariDataSource open(HikariConfig config) {
+            String url = config.getJdbcUrl();
+            String password = config.getPassword();
             try {
                 return new HikariDataSource(config);
-            } catch (HikariPool.PoolInitializationException e) {
-                Throwable failure = e.getCause() != null ? e.getCause() : e;
-                throw new DataException("cannot open pool '" + config.getPoolName() + "' on " + config.getJdbcUrl()
-                        + ": " + failure.getMessage(), failure instanceof SQLException sql ? sql.getSQLState() : null,
-                        null, null, e);
+            } catch (RuntimeException e) {
+                Throwable failure = e instanceof HikariPool.PoolInitializationException && e.getCause() != null
+                        ? e.getCause() : e;
+                throw new DataException("cannot open pool '" + config.getPoolName() + "' on " + Secrets.maskUrl(url)
+                        + ": " + Secrets.mask(String.valueOf(failure.getMessage()), url, password),
+                        failure instanceof SQLException sql ? sql.getSQLState() : null,
+                        null, null, Secrets.masked(e, url, password));
             }
         }
 

@@ -109,7 +109,8 @@ public final class PostgresServer {
 
     static PostgresServer external(String url, String user, String password) {
         if (!url.startsWith(JDBC_PREFIX)) {
-            throw new IllegalArgumentException("QUARRY_TEST_URL must start with " + JDBC_PREFIX + ": " + url);
+            // not the value: it may hold a password
+            throw new IllegalArgumentException("QUARRY_TEST_URL must start with " + JDBC_PREFIX);
         }
         String rest = url.substring(JDBC_PREFIX.length());
         int query = rest.indexOf('?');

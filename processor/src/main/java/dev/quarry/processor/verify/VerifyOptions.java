@@ -67,10 +67,10 @@ public record VerifyOptions(String url, String user, String password, List<Path>
         return url != null ? URL : !schema.isEmpty() ? SCHEMA : CACHE;
     }
 
-    /** The value of {@code option}, as given. */
+    /** The value of {@code option}, as given, but for a password in the URL. */
     public String value(String option) {
         return switch (option) {
-            case URL -> url;
+            case URL -> maskedUrl(url);
             case CACHE -> String.valueOf(cache);
             default -> String.join(",", schema.stream().map(Path::toString).toList());
         };
@@ -89,6 +89,12 @@ public record VerifyOptions(String url, String user, String password, List<Path>
             }
         }
         return List.copyOf(paths);
+    }
+
+    /** The URL as diagnostics print it: {@code password=<masked>}, as the runtime prints it. */
+    static String maskedUrl(String url) {
+        return url.replaceAll("(?i)([?&;](?:ssl)?password=)[^&;#\\s]*", "$1<masked>")
+                .replaceAll("(//[^/:@\\s]*:)[^@/\\s]*@", "$1<masked>@");
     }
 
     private static String blankToNull(String value) {

@@ -96,6 +96,21 @@ public class VerifyUrlTest {
     }
 
     @Test
+    void aPasswordInTheUrlIsMaskedInTheDiagnostic() {
+        Source first = repository("First");
+        String secret = "Hunter2-s3cr3t";
+
+        Compilation compilation = compile(List.of(VerifyOptions.URL + "=" + UNREACHABLE + "?user=app&password=" + secret
+                + "&ssl=false", VerifyOptions.PASSWORD + "=" + secret), first);
+
+        assertThat(compilation).hadErrorContaining(Message.VERIFY_UNAVAILABLE.format(VerifyOptions.URL,
+                        UNREACHABLE + "?user=app&password=<masked>&ssl=false", "Connection to 127.0.0.1:1 refused"))
+                .inFile(first.file()).onLine(first.line("interface First"));
+        assertThat(compilation.diagnostics().stream().filter(d -> d.getMessage(null).contains(secret)).toList())
+                .isEmpty();
+    }
+
+    @Test
     void urlOfAnotherDatabaseIsUnavailable() {
         Source first = repository("First");
         String url = "jdbc:mysql://localhost/app";
