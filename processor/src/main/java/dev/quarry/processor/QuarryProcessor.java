@@ -10,6 +10,7 @@ import dev.quarry.processor.parse.RepositoryParser;
 import dev.quarry.processor.validate.QueryValidator;
 import dev.quarry.processor.verify.Verification;
 import dev.quarry.processor.verify.VerifyOptions;
+import dev.quarry.processor.write.RepositoryIndex;
 import dev.quarry.processor.write.RepositoryWriter;
 import java.io.IOException;
 import java.util.LinkedHashSet;
@@ -114,5 +115,6 @@ public final class QuarryProcessor extends AbstractProcessor {
                 processingEnv.getElementUtils().getTypeElement("javax.annotation.processing.Generated") != null;
         JavaFile file = new RepositoryWriter(generatedAvailable).write(model.get());
         file.writeTo(processingEnv.getFiler());
+        RepositoryIndex.write(processingEnv.getFiler(), processingEnv.getElementUtils(), repository);
     }
 }

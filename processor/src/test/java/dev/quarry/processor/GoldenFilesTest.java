@@ -6,6 +6,7 @@ import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import java.util.Arrays;
 import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,6 +40,15 @@ class GoldenFilesTest {
     @Test
     void nestedRepositoryIsNamedAfterItsOuterType() {
         assertGenerates("nested", "example.catalog.Catalog_Tags_Impl", "Catalog");
+    }
+
+    @Test
+    void eachRepositoryIsListedInAResourceOfItsOwn() {
+        Compilation compilation = Compilations.compile(new QuarryProcessor(), resources("nested", "Catalog"));
+
+        assertThat(compilation).generatedFile(StandardLocation.CLASS_OUTPUT,
+                        "META-INF/quarry/repositories/example.catalog.Catalog$Tags")
+                .contentsAsUtf8String().isEqualTo("example.catalog.Catalog$Tags\n");
     }
 
     @Test

@@ -51,15 +51,25 @@ public final class Database implements AutoCloseable {
     private final ConcurrentMap<Class<?>, Object> repositories = new ConcurrentHashMap<>();
 
     private Database(DataSource dataSource, DataSource replica, List<HikariDataSource> ownedPools,
-                     boolean transactionPooling, int asyncThreads) {
-        this.core = new Core(dataSource, replica, transactionPooling, asyncThreads);
+                     boolean transactionPooling, ExternalTransactions external, int asyncThreads) {
+        this.core = new Core(dataSource, replica, transactionPooling, external, asyncThreads);
         this.ownedPools = ownedPools;
     }
 
     /** A database over a data source the caller owns; {@link #close()} leaves it open. */
     public static Database of(DataSource dataSource) {
-        return new Database(Objects.requireNonNull(dataSource, "dataSource"), null, List.of(), false,
+        return new Database(Objects.requireNonNull(dataSource, "dataSource"), null, List.of(), false, null,
                 DEFAULT_ASYNC_THREADS);
+    }
+
+    /**
+     * A database over a data source whose transactions a framework owns (Spring's, through
+     * {@code quarry-spring}): calls inside the framework's transaction run on its connection, and
+     * {@code transaction(...)} runs in one of the framework's transactions.
+     */
+    public static Database of(DataSource dataSource, ExternalTransactions transactions) {
+        return new Database(Objects.requireNonNull(dataSource, "dataSource"), null, List.of(), false,
+                Objects.requireNonNull(transactions, "transactions"), DEFAULT_ASYNC_THREADS);
     }
 
     public static Builder builder() {
@@ -398,7 +408,8 @@ public final class Database implements AutoCloseable {
                     pools.add(replicaPool);
                     replica = replicaPool;
                 }
-                return new Database(primary, replica, List.copyOf(pools), pgbouncerTransactionMode, maximumPoolSize);
+                return new Database(primary, replica, List.copyOf(pools), pgbouncerTransactionMode, null,
+                        maximumPoolSize);
             } catch (RuntimeException e) {
                 pools.forEach(HikariDataSource::close);
                 throw e;

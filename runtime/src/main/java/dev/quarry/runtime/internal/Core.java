@@ -3,6 +3,7 @@ package dev.quarry.runtime.internal;
 import dev.quarry.annotations.Isolation;
 import dev.quarry.runtime.DataException;
 import dev.quarry.runtime.Database;
+import dev.quarry.runtime.ExternalTransactions;
 import dev.quarry.runtime.Plan;
 import dev.quarry.runtime.TransactionCallback;
 import java.sql.Connection;
@@ -28,6 +29,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>With a replica, read-only transactions and streams outside a transaction borrow from the
  * replica's pool; everything else runs on the primary.
+ *
+ * <p>With {@link ExternalTransactions} (Spring's), a transaction the framework runs on this thread
+ * counts as the thread's transaction: calls use its connection, and {@code transaction(...)} begins
+ * or joins one of the framework's instead of its own.
  */
 public final class Core {
     private static final Logger LOG = LoggerFactory.getLogger(Core.class);
@@ -36,25 +41,29 @@ public final class Core {
     private final DataSource dataSource;
     private final DataSource replica;
     private final boolean transactionPooling;
+    private final ExternalTransactions external;
     private final ThreadLocal<Tx> current = new ThreadLocal<>();
     private final int asyncThreads;
     private volatile AsyncExecutor async;
 
     /** @param asyncThreads threads for {@code CompletableFuture} methods where there are no virtual threads */
     public Core(DataSource dataSource, int asyncThreads) {
-        this(dataSource, null, false, asyncThreads);
+        this(dataSource, null, false, null, asyncThreads);
     }
 
     /**
      * @param replica where read-only transactions and streams outside a transaction run, or {@code null}
      * @param transactionPooling whether connections come through a pooler in transaction mode (PgBouncer),
      *     which hands each transaction whichever server session is free: session settings must not be used
+     * @param external transactions of a framework that calls join, or {@code null}
      * @param asyncThreads threads for {@code CompletableFuture} methods where there are no virtual threads
      */
-    public Core(DataSource dataSource, DataSource replica, boolean transactionPooling, int asyncThreads) {
+    public Core(DataSource dataSource, DataSource replica, boolean transactionPooling, ExternalTransactions external,
+                int asyncThreads) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.replica = replica;
         this.transactionPooling = transactionPooling;
+        this.external = external;
         this.asyncThreads = asyncThreads;
     }
 
@@ -94,11 +103,8 @@ public final class Core {
     }
 
     private Connection acquire(DataSource source, String method) {
-        Tx tx = current.get();
-        if (tx != null) {
-            return tx.connection;
-        }
-        return borrow(source, method);
+        Connection transaction = transactionConnection();
+        return transaction != null ? transaction : borrow(source, method);
     }
 
     /**
@@ -128,8 +134,7 @@ public final class Core {
 
     /** Gives a connection from {@link #acquire} back; a transaction's connection stays open. */
     public void release(Connection connection) {
-        Tx tx = current.get();
-        if (tx != null && tx.connection == connection) {
+        if (connection == transactionConnection()) {
             return;
         }
         AsyncExecutor.returned(connection);
@@ -168,13 +173,16 @@ public final class Core {
     }
 
     public boolean inTransaction() {
-        return current.get() != null;
+        return transactionConnection() != null;
     }
 
-    /** The connection of this thread's transaction, or {@code null} outside one. */
+    /** The connection of this thread's transaction, Quarry's or the framework's, or {@code null} outside one. */
     Connection transactionConnection() {
         Tx tx = current.get();
-        return tx == null ? null : tx.connection;
+        if (tx != null) {
+            return tx.connection;
+        }
+        return external == null ? null : external.currentConnection();
     }
 
     /**
@@ -211,9 +219,15 @@ public final class Core {
             }
             return call(work);
         }
+        if (external != null && external.currentConnection() != null) {
+            // the framework's transaction owns commit, rollback and retries; a failure reaches its owner
+            return call(work);
+        }
         for (int attempt = 0; ; attempt++) {
             try {
-                return runOnce(method, isolation, readOnly, work);
+                return external != null
+                        ? external.inTransaction(isolation, readOnly, () -> call(work))
+                        : runOnce(method, isolation, readOnly, work);
             } catch (RuntimeException e) {
                 if (attempt >= retries || !SqlErrors.isRetryable(e)) {
                     throw e;
@@ -255,7 +269,7 @@ public final class Core {
      */
     public List<Plan> explain(Runnable work) {
         Objects.requireNonNull(work, "work");
-        if (current.get() != null) {
+        if (inTransaction()) {
             throw new DataException("explain cannot run inside a transaction: it rolls back everything its work "
                     + "wrote, which would include the transaction's earlier writes");
         }

@@ -1,0 +1,41 @@
+package dev.quarry.spring;
+
+import dev.quarry.runtime.Database;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Quarry in a plain Spring application (no Boot): a {@link Database} over the context's
+ * {@code DataSource} that joins Spring's transactions, and every generated repository as a bean.
+ *
+ * <pre>{@code
+ * @Configuration
+ * @Import(QuarryConfiguration.class)
+ * class AppConfig { … }
+ * }</pre>
+ *
+ * <p>Spring Boot applications need nothing: {@link QuarryAutoConfiguration} does the same.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import(QuarryRepositoriesRegistrar.class)
+public class QuarryConfiguration {
+    /**
+     * The database, closed with the context (which stops its executor of {@code CompletableFuture}
+     * methods; the data source stays Spring's). Transactions Quarry begins go through the context's
+     * transaction manager, or a {@link DataSourceTransactionManager} of its own when there is none.
+     */
+    @Bean
+    public Database quarryDatabase(DataSource dataSource, ObjectProvider<PlatformTransactionManager> managers) {
+        return database(dataSource, managers.getIfUnique(() -> new DataSourceTransactionManager(dataSource)));
+    }
+
+    /** A {@link Database} over {@code dataSource} that joins the transactions {@code manager} runs on it. */
+    public static Database database(DataSource dataSource, PlatformTransactionManager manager) {
+        return Database.of(dataSource, new SpringTransactions(dataSource, manager));
+    }
+}
