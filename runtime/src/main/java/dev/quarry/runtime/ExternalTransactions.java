@@ -21,9 +21,10 @@ public interface ExternalTransactions {
     Connection currentConnection();
 
     /**
-     * Runs {@code work} in a transaction of the framework with these settings, which begins one or
-     * joins the current one, commits when the work returns and rolls back when it throws.
-     * {@link Isolation#DEFAULT} leaves the framework's default level.
+     * Runs {@code work} in a transaction of the framework with these settings: joins the current one
+     * (refusing settings stricter than it has), or begins one that commits when the work returns and
+     * rolls back when it throws. {@link Isolation#DEFAULT} leaves the framework's default level.
+     * Quarry retries serialization failures around a transaction this call began, never a joined one.
      */
     <T> T inTransaction(Isolation isolation, boolean readOnly, Supplier<T> work);
 }

@@ -1,6 +1,7 @@
 package dev.quarry.spring;
 
 import dev.quarry.annotations.Isolation;
+import dev.quarry.runtime.DataException;
 import dev.quarry.runtime.ExternalTransactions;
 import dev.quarry.runtime.internal.SqlErrors;
 import java.sql.Connection;
@@ -44,8 +45,18 @@ public final class SpringTransactions implements ExternalTransactions {
                 ? holder.getConnection() : null;
     }
 
+    /**
+     * Joins a transaction Spring runs on this thread, where this one is no stricter than it, or
+     * begins one. A joined call's failure reaches the caller without marking Spring's transaction
+     * rollback-only: a bulk write has already rolled back to its savepoint, and a failed statement
+     * has aborted the transaction in PostgreSQL anyway, which its commit reports.
+     */
     @Override
     public <T> T inTransaction(Isolation isolation, boolean readOnly, Supplier<T> work) {
+        if (currentConnection() != null) {
+            checkJoinable(isolation, readOnly);
+            return work.get();
+        }
         TransactionTemplate template = new TransactionTemplate(manager);
         template.setIsolationLevel(level(isolation));
         template.setReadOnly(readOnly);
@@ -61,6 +72,29 @@ public final class SpringTransactions implements ExternalTransactions {
             }
             throw e;
         }
+    }
+
+    /** Spring would join silently at its own level; Quarry refuses, as for its own nested transactions. */
+    private static void checkJoinable(Isolation isolation, boolean readOnly) {
+        Integer current = TransactionSynchronizationManager.getCurrentTransactionIsolationLevel();
+        // no level set: the session's default, which is READ COMMITTED unless configured otherwise
+        int have = current == null ? TransactionDefinition.ISOLATION_READ_COMMITTED : current;
+        if (isolation != Isolation.DEFAULT && level(isolation) > have) {
+            throw new DataException("cannot run a " + isolation + " transaction inside a Spring transaction at "
+                    + name(have) + ": the isolation level is fixed when a transaction begins");
+        }
+        if (!readOnly && TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            throw new DataException("cannot run a read-write transaction inside a read-only Spring transaction");
+        }
+    }
+
+    private static String name(int level) {
+        return switch (level) {
+            case TransactionDefinition.ISOLATION_READ_UNCOMMITTED -> "READ_UNCOMMITTED";
+            case TransactionDefinition.ISOLATION_REPEATABLE_READ -> "REPEATABLE_READ";
+            case TransactionDefinition.ISOLATION_SERIALIZABLE -> "SERIALIZABLE";
+            default -> "READ_COMMITTED";
+        };
     }
 
     private static int level(Isolation isolation) {

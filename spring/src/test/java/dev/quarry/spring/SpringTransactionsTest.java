@@ -211,4 +211,37 @@ class SpringTransactionsTest {
         assertEquals(2, database.queryLong("SELECT count(*) FROM notes WHERE xmin::text::bigint = "
                 + (transaction & 0xFFFFFFFFL)));
     }
+
+    @Test
+    void aJoinedQuarryTransactionStricterThanSpringsIsRefused() {
+        TransactionTemplate readOnly = new TransactionTemplate(template.getTransactionManager());
+        readOnly.setReadOnly(true);
+        DataException write = assertThrows(DataException.class,
+                () -> readOnly.executeWithoutResult(status -> notes.addTwo(1)));
+        assertEquals("cannot run a read-write transaction inside a read-only Spring transaction", write.getMessage());
+
+        DataException stricter = assertThrows(DataException.class, () -> template.executeWithoutResult(status ->
+                db.transaction(Isolation.SERIALIZABLE, () -> notes.add(1, "never"))));
+        assertEquals("cannot run a SERIALIZABLE transaction inside a Spring transaction at READ_COMMITTED: the "
+                + "isolation level is fixed when a transaction begins", stricter.getMessage());
+        assertEquals(0, rows());
+    }
+
+    @Test
+    void quarrysRetriesRunAroundSpringTransactionsItBegins() {
+        notes.add(1, "counter");
+        int[] attempts = {0};
+        db.transaction(Isolation.SERIALIZABLE, 3, () -> {
+            attempts[0]++;
+            notes.all();
+            if (attempts[0] == 1) {
+                // another transaction changes what this one read; this one's write then cannot serialize
+                database.execute("UPDATE notes SET body = 'changed' WHERE id = 1");
+            }
+            notes.save(List.of(new Note(1, "attempt " + attempts[0])));
+            return null;
+        });
+        assertEquals(2, attempts[0]);
+        assertEquals(List.of(new Note(1, "attempt 2")), notes.all());
+    }
 }

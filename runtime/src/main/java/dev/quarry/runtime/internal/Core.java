@@ -220,8 +220,8 @@ public final class Core {
             return call(work);
         }
         if (external != null && external.currentConnection() != null) {
-            // the framework's transaction owns commit, rollback and retries; a failure reaches its owner
-            return call(work);
+            // joined: the framework's transaction owns commit, rollback and retries; a failure reaches its owner
+            return external.inTransaction(isolation, readOnly, () -> call(work));
         }
         for (int attempt = 0; ; attempt++) {
             try {
