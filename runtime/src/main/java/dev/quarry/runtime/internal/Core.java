@@ -8,9 +8,11 @@ import dev.quarry.runtime.TransactionCallback;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -36,9 +38,10 @@ public final class Core {
     private final DataSource dataSource;
     private final DataSource replica;
     private final boolean transactionPooling;
-    private final ThreadLocal<Tx> current = new ThreadLocal<>();
+    private final ThreadLocal<Transaction> current = new ThreadLocal<>();
     private final int asyncThreads;
     private volatile AsyncExecutor async;
+    private volatile boolean closed;
 
     /** @param asyncThreads threads for {@code CompletableFuture} methods where there are no virtual threads */
     public Core(DataSource dataSource, int asyncThreads) {
@@ -94,7 +97,7 @@ public final class Core {
     }
 
     private Connection acquire(DataSource source, String method) {
-        Tx tx = current.get();
+        Transaction tx = current.get();
         if (tx != null) {
             return tx.connection;
         }
@@ -128,7 +131,7 @@ public final class Core {
 
     /** Gives a connection from {@link #acquire} back; a transaction's connection stays open. */
     public void release(Connection connection) {
-        Tx tx = current.get();
+        Transaction tx = current.get();
         if (tx != null && tx.connection == connection) {
             return;
         }
@@ -171,10 +174,9 @@ public final class Core {
         return current.get() != null;
     }
 
-    /** The connection of this thread's transaction, or {@code null} outside one. */
-    Connection transactionConnection() {
-        Tx tx = current.get();
-        return tx == null ? null : tx.connection;
+    /** This thread's transaction, or {@code null} outside one. */
+    Transaction currentTransaction() {
+        return current.get();
     }
 
     /**
@@ -199,7 +201,7 @@ public final class Core {
         if (retries < 0) {
             throw new IllegalArgumentException("retries must be >= 0, was " + retries);
         }
-        Tx outer = current.get();
+        Transaction outer = current.get();
         if (outer != null) {
             // explain's transaction exists only to be rolled back; the work's own levels don't apply to it
             if (!outer.explaining && stricter(isolation, outer.isolation)) {
@@ -211,13 +213,18 @@ public final class Core {
             }
             return call(work);
         }
+        List<RuntimeException> failures = new ArrayList<>(0);
         for (int attempt = 0; ; attempt++) {
             try {
                 return runOnce(method, isolation, readOnly, work);
             } catch (RuntimeException e) {
-                if (attempt >= retries || !SqlErrors.isRetryable(e)) {
+                if (!SqlErrors.isRetryable(e) || retries == 0) {
                     throw e;
                 }
+                if (attempt >= retries) {
+                    throw Transaction.gaveUp(method, e, failures);
+                }
+                failures.add(e);
                 LOG.debug("retrying transaction after {} (attempt {} of {})", e.getMessage(), attempt + 1, retries);
                 backoff(attempt);
             }
@@ -227,11 +234,17 @@ public final class Core {
     private <T> T runOnce(String method, Isolation isolation, boolean readOnly, TransactionCallback<T> work) {
         Connection connection = borrow(readOnly && replica != null ? replica : dataSource, method);
         int sessionLevel = -1;
+        Transaction tx = new Transaction(connection, isolation, readOnly, false);
+        Transaction recording = tx.record();
         try {
             sessionLevel = begin(connection, isolation, readOnly);
-            current.set(new Tx(connection, isolation, readOnly, false));
+            current.set(tx);
             T result = call(work);
             current.remove();
+            if (tx.aborted()) {
+                // COMMIT would answer ROLLBACK, and neither PostgreSQL nor pgjdbc would call it a failure
+                throw tx.refusedCommit(method);
+            }
             try {
                 connection.commit();
             } catch (SQLException e) {
@@ -244,6 +257,8 @@ public final class Core {
             throw e;
         } finally {
             current.remove();
+            tx.end();
+            Transaction.stopRecording(recording);
             AsyncExecutor.returned(connection);
             restore(connection, sessionLevel, readOnly);
         }
@@ -268,12 +283,14 @@ public final class Core {
             throw SqlErrors.translate(e, null, "BEGIN");
         }
         PlanRecorder recorder = new PlanRecorder(connection);
+        Transaction tx = new Transaction(recorder.connection(), Isolation.DEFAULT, false, true);
         try {
-            current.set(new Tx(recorder.connection(), Isolation.DEFAULT, false, true));
+            current.set(tx);
             work.run();
             return recorder.plans();
         } finally {
             current.remove();
+            tx.end();
             try {
                 connection.rollback();
             } catch (SQLException e) {
@@ -396,20 +413,6 @@ public final class Core {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DataException("interrupted while waiting to retry a transaction", e);
-        }
-    }
-
-    private static final class Tx {
-        final Connection connection;
-        final Isolation isolation;
-        final boolean readOnly;
-        final boolean explaining;
-
-        Tx(Connection connection, Isolation isolation, boolean readOnly, boolean explaining) {
-            this.connection = connection;
-            this.isolation = isolation;
-            this.readOnly = readOnly;
-            this.explaining = explaining;
         }
     }
 }
