@@ -185,6 +185,7 @@ public final class Database implements AutoCloseable {
     /**
      * Stops the executor of {@code CompletableFuture} methods and closes the pools this database
      * built; a data source passed to {@link #of} or {@link Builder#replica(DataSource)} stays open.
+     * A {@code CompletableFuture} method called afterwards throws a {@link DataException} naming it.
      */
     @Override
     public void close() {

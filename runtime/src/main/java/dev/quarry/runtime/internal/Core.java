@@ -144,27 +144,49 @@ public final class Core {
         }
     }
 
+    /** As {@link #async(String, Supplier)}, for code generated before calls named their method. */
+    public <T> CompletableFuture<T> async(Supplier<T> work) {
+        return async(null, work);
+    }
+
     /**
      * Runs {@code work} on the database's executor. The work runs outside any transaction of the
-     * calling thread; cancelling the future cancels the statement it is running.
+     * calling thread; cancelling the future cancels the statement it is running. After
+     * {@link #close()} it throws a {@link DataException} naming {@code method}, on the caller's thread.
      */
-    public <T> CompletableFuture<T> async(Supplier<T> work) {
+    public <T> CompletableFuture<T> async(String method, Supplier<T> work) {
         AsyncExecutor executor = async;
         if (executor == null) {
             synchronized (this) {
                 executor = async;
-                if (executor == null) {
+                if (executor == null && !closed) {
                     executor = new AsyncExecutor(asyncThreads);
                     async = executor;
                 }
             }
         }
-        return executor.submit(work);
+        if (executor == null) {
+            throw closedDatabase(method, null);
+        }
+        try {
+            return executor.submit(work);
+        } catch (RejectedExecutionException e) {
+            throw closedDatabase(method, e);
+        }
     }
 
-    /** Stops the executor of {@code CompletableFuture} methods, if one was started. */
+    private static DataException closedDatabase(String method, Throwable cause) {
+        return new DataException((method == null ? "" : method + ": ") + "the database is closed; a CompletableFuture "
+                + "method cannot run after Database.close()", null, null, method, cause);
+    }
+
+    /** Stops the executor of {@code CompletableFuture} methods, if one was started; later ones are refused. */
     public void close() {
-        AsyncExecutor executor = async;
+        AsyncExecutor executor;
+        synchronized (this) {
+            closed = true;
+            executor = async;
+        }
         if (executor != null) {
             executor.close();
         }
