@@ -3,10 +3,13 @@ package dev.quarry.it.integrity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.quarry.runtime.DataException;
 import dev.quarry.runtime.Database;
 import dev.quarry.testing.PostgresTest;
 import dev.quarry.testing.TestDatabase;
+import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -73,6 +76,18 @@ class BulkInputTest {
         });
         assertEquals(1, Integrity.committed(testDb));
         assertEquals(1, testDb.queryLong("SELECT count(*) FROM note WHERE id = 10"));
+    }
+
+    @Test
+    void aStatementRunByTheInputOfACopyFailsAtOnceInsteadOfWaitingForIt() {
+        testDb.execute("INSERT INTO note VALUES (10, 'kept')");
+        // AUTO writes a stream with COPY: the lookup in map would run on the COPY's connection
+        DataException e = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThrows(DataException.class,
+                () -> notes.insertAll(Stream.of(1, 2).map(id -> new Note(id, "after " + notes.count())))));
+        assertEquals("Notes.count: cannot run while Notes.insertAll runs a COPY on the same connection: the input of a "
+                + "COPY (a map or peek of its stream) must not call the database; compute the rows before the call, "
+                + "or write them with InsertStrategy.UNNEST", e.getMessage());
+        assertEquals(1, Integrity.committed(testDb));
     }
 
     @Test
