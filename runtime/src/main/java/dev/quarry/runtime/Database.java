@@ -121,7 +121,20 @@ public final class Database implements AutoCloseable {
         return (packageName.isEmpty() ? "" : packageName + ".") + binary.replace('$', '_') + "_Impl";
     }
 
-    /** Runs {@code work} in a transaction at the session's default isolation level. */
+    /**
+     * Runs {@code work} in a transaction at the session's default isolation level: it commits when
+     * the work returns and rolls back when it throws.
+     *
+     * <p>A statement that fails inside the transaction aborts it in PostgreSQL, even when the work
+     * catches the exception and carries on: then nothing can be committed, so the transaction is
+     * rolled back and a {@link DataException} (SQLSTATE 25P02) says so, with the first failure as
+     * its cause. A bulk call that fails takes back only its own rows (it runs in a savepoint) and
+     * leaves the transaction usable.
+     *
+     * <p>A {@code Stream} a repository returns inside the transaction reads on its connection: it
+     * must be consumed (and closed) inside the work, and must not be the input of a {@code COPY}
+     * ({@code @Insert(strategy = COPY)}) there; {@code AUTO} writes such an input with UNNEST.
+     */
     public <T> T transaction(TransactionCallback<T> work) {
         return core.transaction(Isolation.DEFAULT, 0, work);
     }
@@ -138,7 +151,9 @@ public final class Database implements AutoCloseable {
     /**
      * Runs {@code work} in a transaction and runs it again, up to {@code retries} times, when it
      * fails with a serialization failure (40001) or a deadlock (40P01). The work must be safe to
-     * repeat: everything it wrote was rolled back before the next attempt.
+     * repeat: everything it wrote was rolled back before the next attempt. When the last attempt
+     * fails too, the {@link SerializationFailureException} thrown says how many attempts ran; its
+     * cause is the last attempt's failure and the earlier ones are suppressed exceptions.
      */
     public <T> T transaction(Isolation isolation, int retries, TransactionCallback<T> work) {
         return core.transaction(isolation, retries, work);
@@ -181,6 +196,7 @@ public final class Database implements AutoCloseable {
     /**
      * Stops the executor of {@code CompletableFuture} methods and closes the pools this database
      * built; a data source passed to {@link #of} or {@link Builder#replica(DataSource)} stays open.
+     * A {@code CompletableFuture} method called afterwards throws a {@link DataException} naming it.
      */
     @Override
     public void close() {

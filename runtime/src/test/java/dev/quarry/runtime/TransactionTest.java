@@ -279,8 +279,9 @@ class TransactionTest {
     }
 
     @Test
-    void givesUpAfterTheLastRetry() {
+    void givesUpAfterTheLastRetrySayingHowManyAttemptsRan() {
         AtomicInteger runs = new AtomicInteger();
+        AtomicReference<SerializationFailureException> first = new AtomicReference<>();
         AtomicReference<SerializationFailureException> last = new AtomicReference<>();
 
         SerializationFailureException thrown = assertThrows(SerializationFailureException.class,
@@ -288,11 +289,17 @@ class TransactionTest {
                     runs.incrementAndGet();
                     insert(1, "one");
                     last.set(serializationFailure());
+                    first.compareAndSet(null, last.get());
                     throw last.get();
                 }));
 
         assertEquals(2, runs.get());
-        assertSame(last.get(), thrown);
+        assertEquals("the transaction failed after 2 attempts (1 retry), each a serialization failure or deadlock; "
+                + "the last: could not serialize access", thrown.getMessage());
+        assertEquals("40001", thrown.sqlState());
+        assertSame(last.get(), thrown.getCause());
+        assertEquals(1, thrown.getSuppressed().length);
+        assertSame(first.get(), thrown.getSuppressed()[0]);
         assertEquals(0, committedItems());
     }
 

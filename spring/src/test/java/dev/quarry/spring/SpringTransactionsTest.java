@@ -206,6 +206,16 @@ class SpringTransactionsTest {
         }));
         assertInstanceOf(UniqueViolationException.class, failure);
         assertEquals(0, rows());
+
+        // a failure the work caught still aborted the transaction: its commit is refused, not silent
+        DataException aborted = assertThrows(DataException.class, () -> db.transaction(() -> {
+            notes.add(1, "first");
+            assertThrows(UniqueViolationException.class, () -> notes.add(1, "duplicate"));
+            return null;
+        }));
+        assertEquals("25P02", aborted.sqlState());
+        assertInstanceOf(UniqueViolationException.class, aborted.getCause());
+        assertEquals(0, rows());
         // a @Transactional default method: both rows in one Spring transaction
         long transaction = notes.addTwo(3);
         assertEquals(2, database.queryLong("SELECT count(*) FROM notes WHERE xmin::text::bigint = "

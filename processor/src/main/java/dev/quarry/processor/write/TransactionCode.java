@@ -14,7 +14,7 @@ final class TransactionCode {
     private TransactionCode() {}
 
     /**
-     * @param label the constant holding the method's label, for errors beginning the transaction
+     * @param label the constant holding the method's label, for errors beginning the transaction or the call
      * @param transaction the settings, or {@code null} for no transaction
      * @param async whether to run on the executor and return the future
      * @param call the call to run
@@ -25,7 +25,7 @@ final class TransactionCode {
         CodeBlock.Builder opening = CodeBlock.builder();
         int closers = 0;
         if (async) {
-            opening.add("return _core.async(() -> ");
+            opening.add("return _core.async($N, () -> ", label);
             closers++;
         } else if (returnsValue) {
             opening.add("return ");

@@ -17,6 +17,7 @@ public final class BulkRows<T> implements AutoCloseable {
     private final Stream<? extends T> stream;
     private final String parameter;
     private long taken;
+    private boolean closed;
 
     private BulkRows(Iterator<? extends T> iterator, Collection<? extends T> collection, Stream<? extends T> stream,
                      String parameter) {
@@ -68,9 +69,11 @@ public final class BulkRows<T> implements AutoCloseable {
         return collection == null ? -1 : collection.size();
     }
 
+    /** Closes a stream input once: the call closes it before its commit, and again (doing nothing) when it ends. */
     @Override
     public void close() {
-        if (stream != null) {
+        if (stream != null && !closed) {
+            closed = true;
             stream.close();
         }
     }

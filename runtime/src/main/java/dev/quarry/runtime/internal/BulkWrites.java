@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every call is atomic. Its chunks run in one transaction: the caller's (inside a savepoint,
  * so that a failure takes back this call's rows and leaves the caller's transaction usable) or a
- * new one. An empty input runs no SQL and returns 0 (or an empty list); the input is closed when
- * the call ends, however it ends.
+ * new one. An empty input runs no SQL and returns 0 (or an empty list); the input is closed before
+ * the call commits (so that a failure closing it writes nothing), or when the call fails.
  */
 public final class BulkWrites {
     /**
@@ -79,7 +79,8 @@ public final class BulkWrites {
 
     /**
      * COPY for a {@code Stream}, or a {@code Collection} of at least {@link #AUTO_COPY_THRESHOLD}
-     * rows, when every column takes the type its component writes; UNNEST otherwise.
+     * rows, when every column takes the type its component writes; UNNEST otherwise, and for a
+     * {@code Stream} while a stream of the same transaction is still reading its cursor.
      */
     public static <T> long auto(Core core, String method, BulkTable table, String copySql, String unnestSql,
                                 BulkRows<T> rows, int chunkSize, RowWriter<? super T> writer) {
@@ -89,6 +90,14 @@ public final class BulkWrites {
             return unnest(core, method, table, unnestSql, rows, chunkSize, writer);
         }
         return run(core, method, copySql, rows, 0L, connection -> {
+            Transaction tx = core.currentTransaction();
+            String stream = rows.isStream() && tx != null ? tx.openStream() : null;
+            if (stream != null) {
+                // the input may be that stream: it can fetch its rows between UNNEST statements, never during a COPY
+                LOG.debug("{}: AUTO writes with UNNEST instead of COPY: the stream of {} reads on the same connection",
+                        method, stream);
+                return UnnestInsert.write(core, connection, method, table, unnestSql, rows, chunkSize, writer, null, null);
+            }
             String mismatch = table.copyMismatch(core, connection);
             if (mismatch == null) {
                 return CopyInsert.write(core, connection, method, table, copySql, rows, chunkSize, writer);
@@ -185,7 +194,9 @@ public final class BulkWrites {
 
     /**
      * Runs {@code work} in a transaction, unless the input is empty. Inside the caller's
-     * transaction the work runs in a savepoint that a failure rolls back to.
+     * transaction the work runs in a savepoint that a failure rolls back to. The input is closed
+     * inside the transaction, before the commit, so that a failure closing it (a stream's
+     * {@code onClose}) takes back the rows too.
      */
     private static <T, R> R run(Core core, String method, String sql, BulkRows<T> rows, R empty, Work<R> work) {
         try (rows) {
@@ -193,10 +204,15 @@ public final class BulkWrites {
                 return empty;
             }
             boolean joined = core.inTransaction();
+            Work<R> closing = connection -> {
+                R result = work.run(connection);
+                rows.close();
+                return result;
+            };
             return core.transaction(method, Isolation.DEFAULT, false, 0, () -> {
                 Connection connection = core.acquire(method);
                 try {
-                    return joined ? inSavepoint(connection, work) : work.run(connection);
+                    return joined ? inSavepoint(connection, closing) : closing.run(connection);
                 } catch (SQLException e) {
                     throw SqlErrors.translate(e, method, sql);
                 } finally {
@@ -215,6 +231,8 @@ public final class BulkWrites {
         } catch (SQLException | RuntimeException | Error e) {
             try {
                 connection.rollback(savepoint);
+                // the caller's transaction is usable again: its commit must not be refused for this failure
+                Transaction.recovered();
             } catch (SQLException rollback) {
                 e.addSuppressed(rollback);
             }

@@ -27,6 +27,7 @@ final class CopyInsert {
                     null, sql, method, null);
         }
         CopyManager copies = connection.unwrap(PGConnection.class).getCopyAPI();
+        Transaction tx = core.currentTransaction();
         CopyBinaryEncoder encoder = new CopyBinaryEncoder();
         int columns = table.columnCount();
         long total = 0;
@@ -35,6 +36,10 @@ final class CopyInsert {
             long start = System.nanoTime();
             CopyIn copy = null;
             try {
+                if (tx != null) {
+                    // a stream of the same transaction fed into the COPY must fail, not wait for it forever
+                    tx.copyStarted(method);
+                }
                 copy = copies.copyIn(sql);
                 encoder.start(copy);
                 for (int n = 0; n < chunkSize && rows.hasNext(); n++) {
@@ -57,6 +62,10 @@ final class CopyInsert {
                 // A COPY left open makes the connection unusable for the rollback that follows.
                 cancel(copy, e);
                 throw e;
+            } finally {
+                if (tx != null) {
+                    tx.copyEnded();
+                }
             }
         }
         return total;

@@ -9,9 +9,11 @@ import dev.quarry.runtime.TransactionCallback;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -42,9 +44,10 @@ public final class Core {
     private final DataSource replica;
     private final boolean transactionPooling;
     private final ExternalTransactions external;
-    private final ThreadLocal<Tx> current = new ThreadLocal<>();
+    private final ThreadLocal<Transaction> current = new ThreadLocal<>();
     private final int asyncThreads;
     private volatile AsyncExecutor async;
+    private volatile boolean closed;
 
     /** @param asyncThreads threads for {@code CompletableFuture} methods where there are no virtual threads */
     public Core(DataSource dataSource, int asyncThreads) {
@@ -103,8 +106,19 @@ public final class Core {
     }
 
     private Connection acquire(DataSource source, String method) {
-        Connection transaction = transactionConnection();
-        return transaction != null ? transaction : borrow(source, method);
+        Transaction tx = current.get();
+        if (tx != null) {
+            String copy = tx.copying();
+            if (copy != null) {
+                // pgjdbc would wait for the COPY to end, and the COPY waits for this call's caller: forever
+                throw new DataException(method + ": cannot run while " + copy + " runs a COPY on the same connection: "
+                        + "the input of a COPY (a map or peek of its stream) must not call the database; compute the "
+                        + "rows before the call, or write them with InsertStrategy.UNNEST", null, null, method, null);
+            }
+            return tx.connection;
+        }
+        Connection joined = joinedConnection();
+        return joined != null ? joined : borrow(source, method);
     }
 
     /**
@@ -134,7 +148,8 @@ public final class Core {
 
     /** Gives a connection from {@link #acquire} back; a transaction's connection stays open. */
     public void release(Connection connection) {
-        if (connection == transactionConnection()) {
+        Transaction tx = current.get();
+        if ((tx != null && tx.connection == connection) || (tx == null && connection == joinedConnection())) {
             return;
         }
         AsyncExecutor.returned(connection);
@@ -146,42 +161,68 @@ public final class Core {
         }
     }
 
+    /** As {@link #async(String, Supplier)}, for code generated before calls named their method. */
+    public <T> CompletableFuture<T> async(Supplier<T> work) {
+        return async(null, work);
+    }
+
     /**
      * Runs {@code work} on the database's executor. The work runs outside any transaction of the
-     * calling thread; cancelling the future cancels the statement it is running.
+     * calling thread; cancelling the future cancels the statement it is running. After
+     * {@link #close()} it throws a {@link DataException} naming {@code method}, on the caller's thread.
      */
-    public <T> CompletableFuture<T> async(Supplier<T> work) {
+    public <T> CompletableFuture<T> async(String method, Supplier<T> work) {
         AsyncExecutor executor = async;
         if (executor == null) {
             synchronized (this) {
                 executor = async;
-                if (executor == null) {
+                if (executor == null && !closed) {
                     executor = new AsyncExecutor(asyncThreads);
                     async = executor;
                 }
             }
         }
-        return executor.submit(work);
+        if (executor == null) {
+            throw closedDatabase(method, null);
+        }
+        try {
+            return executor.submit(work);
+        } catch (RejectedExecutionException e) {
+            throw closedDatabase(method, e);
+        }
     }
 
-    /** Stops the executor of {@code CompletableFuture} methods, if one was started. */
+    private static DataException closedDatabase(String method, Throwable cause) {
+        return new DataException((method == null ? "" : method + ": ") + "the database is closed; a CompletableFuture "
+                + "method cannot run after Database.close()", null, null, method, cause);
+    }
+
+    /** Stops the executor of {@code CompletableFuture} methods, if one was started; later ones are refused. */
     public void close() {
-        AsyncExecutor executor = async;
+        AsyncExecutor executor;
+        synchronized (this) {
+            closed = true;
+            executor = async;
+        }
         if (executor != null) {
             executor.close();
         }
     }
 
     public boolean inTransaction() {
-        return transactionConnection() != null;
+        return current.get() != null || joinedConnection() != null;
     }
 
-    /** The connection of this thread's transaction, Quarry's or the framework's, or {@code null} outside one. */
-    Connection transactionConnection() {
-        Tx tx = current.get();
-        if (tx != null) {
-            return tx.connection;
-        }
+    /** This thread's transaction, or {@code null} outside one (and inside a framework's: see {@link #joinedConnection}). */
+    Transaction currentTransaction() {
+        return current.get();
+    }
+
+    /**
+     * The connection of the framework's transaction this thread runs in, outside a transaction of
+     * Quarry's own; else {@code null}. Whoever uses it leaves commit, rollback and close to the framework.
+     */
+    Connection joinedConnection() {
         return external == null ? null : external.currentConnection();
     }
 
@@ -207,7 +248,7 @@ public final class Core {
         if (retries < 0) {
             throw new IllegalArgumentException("retries must be >= 0, was " + retries);
         }
-        Tx outer = current.get();
+        Transaction outer = current.get();
         if (outer != null) {
             // explain's transaction exists only to be rolled back; the work's own levels don't apply to it
             if (!outer.explaining && stricter(isolation, outer.isolation)) {
@@ -223,15 +264,20 @@ public final class Core {
             // joined: the framework's transaction owns commit, rollback and retries; a failure reaches its owner
             return external.inTransaction(isolation, readOnly, () -> call(work));
         }
+        List<RuntimeException> failures = new ArrayList<>(0);
         for (int attempt = 0; ; attempt++) {
             try {
                 return external != null
-                        ? external.inTransaction(isolation, readOnly, () -> call(work))
+                        ? runExternal(method, isolation, readOnly, work)
                         : runOnce(method, isolation, readOnly, work);
             } catch (RuntimeException e) {
-                if (attempt >= retries || !SqlErrors.isRetryable(e)) {
+                if (!SqlErrors.isRetryable(e) || retries == 0) {
                     throw e;
                 }
+                if (attempt >= retries) {
+                    throw Transaction.gaveUp(method, e, failures);
+                }
+                failures.add(e);
                 LOG.debug("retrying transaction after {} (attempt {} of {})", e.getMessage(), attempt + 1, retries);
                 backoff(attempt);
             }
@@ -241,11 +287,17 @@ public final class Core {
     private <T> T runOnce(String method, Isolation isolation, boolean readOnly, TransactionCallback<T> work) {
         Connection connection = borrow(readOnly && replica != null ? replica : dataSource, method);
         int sessionLevel = -1;
+        Transaction tx = new Transaction(connection, isolation, readOnly, false);
+        Transaction recording = tx.record();
         try {
             sessionLevel = begin(connection, isolation, readOnly);
-            current.set(new Tx(connection, isolation, readOnly, false));
+            current.set(tx);
             T result = call(work);
             current.remove();
+            if (tx.aborted()) {
+                // COMMIT would answer ROLLBACK, and neither PostgreSQL nor pgjdbc would call it a failure
+                throw tx.refusedCommit(method);
+            }
             try {
                 connection.commit();
             } catch (SQLException e) {
@@ -258,9 +310,35 @@ public final class Core {
             throw e;
         } finally {
             current.remove();
+            tx.end();
+            Transaction.stopRecording(recording);
             AsyncExecutor.returned(connection);
             restore(connection, sessionLevel, readOnly);
         }
+    }
+
+    /**
+     * One attempt in a new transaction of the framework's, which commits it; an aborted one is
+     * refused here, as in {@link #runOnce}, so that the framework rolls it back and the caller hears of it.
+     */
+    private <T> T runExternal(String method, Isolation isolation, boolean readOnly, TransactionCallback<T> work) {
+        return external.inTransaction(isolation, readOnly, () -> {
+            Connection connection = joinedConnection();
+            if (connection == null) {
+                return call(work);
+            }
+            Transaction tx = new Transaction(connection, isolation, readOnly, false);
+            Transaction recording = tx.record();
+            try {
+                T result = call(work);
+                if (tx.aborted()) {
+                    throw tx.refusedCommit(method);
+                }
+                return result;
+            } finally {
+                Transaction.stopRecording(recording);
+            }
+        });
     }
 
     /**
@@ -282,12 +360,14 @@ public final class Core {
             throw SqlErrors.translate(e, null, "BEGIN");
         }
         PlanRecorder recorder = new PlanRecorder(connection);
+        Transaction tx = new Transaction(recorder.connection(), Isolation.DEFAULT, false, true);
         try {
-            current.set(new Tx(recorder.connection(), Isolation.DEFAULT, false, true));
+            current.set(tx);
             work.run();
             return recorder.plans();
         } finally {
             current.remove();
+            tx.end();
             try {
                 connection.rollback();
             } catch (SQLException e) {
@@ -410,20 +490,6 @@ public final class Core {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DataException("interrupted while waiting to retry a transaction", e);
-        }
-    }
-
-    private static final class Tx {
-        final Connection connection;
-        final Isolation isolation;
-        final boolean readOnly;
-        final boolean explaining;
-
-        Tx(Connection connection, Isolation isolation, boolean readOnly, boolean explaining) {
-            this.connection = connection;
-            this.isolation = isolation;
-            this.readOnly = readOnly;
-            this.explaining = explaining;
         }
     }
 }

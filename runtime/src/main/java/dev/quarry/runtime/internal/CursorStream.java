@@ -41,6 +41,8 @@ public final class CursorStream<T> implements Spliterator<T> {
     private final int binds;
     private final Connection connection;
     private final boolean ownsConnection;
+    /** The transaction whose connection the stream reads on, or {@code null} when it owns its own. */
+    private final Transaction tx;
     private final long start;
     private PreparedStatement stmt;
     private ResultSet rs;
@@ -50,13 +52,14 @@ public final class CursorStream<T> implements Spliterator<T> {
     private boolean done;
     private boolean keepOpenWhenDone;
 
-    private CursorStream(Core core, String method, String sql, int binds, Connection connection,
+    private CursorStream(Core core, String method, String sql, int binds, Connection connection, Transaction tx,
                          boolean ownsConnection) {
         this.core = core;
         this.method = method;
         this.sql = sql;
         this.binds = binds;
         this.connection = connection;
+        this.tx = tx;
         this.ownsConnection = ownsConnection;
         this.start = System.nanoTime();
     }
@@ -130,9 +133,14 @@ public final class CursorStream<T> implements Spliterator<T> {
         if (fetchSize < 1) {
             throw new IllegalArgumentException(method + ": fetch size must be at least 1, was " + fetchSize);
         }
-        Connection tx = core.transactionConnection();
-        Connection connection = tx != null ? tx : core.acquireForRead(method);
-        CursorStream<T> cursor = new CursorStream<>(core, method, sql, binds, connection, tx == null);
+        Transaction tx = core.currentTransaction();
+        // inside a framework's transaction (Spring's) the stream reads on its connection, which the framework ends
+        Connection joined = tx == null ? core.joinedConnection() : null;
+        Connection connection = tx != null ? tx.connection : joined != null ? joined : core.acquireForRead(method);
+        CursorStream<T> cursor = new CursorStream<>(core, method, sql, binds, connection, tx, tx == null && joined == null);
+        if (tx != null) {
+            tx.streamOpened(cursor);
+        }
         try {
             if (cursor.ownsConnection) {
                 connection.setAutoCommit(false);
@@ -159,10 +167,16 @@ public final class CursorStream<T> implements Spliterator<T> {
         if (closed) {
             return false;
         }
+        if (tx != null) {
+            checkTransaction();
+        }
         T row;
         try {
             if (done || !rs.next()) {
                 done = true;
+                if (tx != null) {
+                    tx.streamFinished(this);
+                }
                 if (!keepOpenWhenDone) {
                     close();
                 }
@@ -180,6 +194,33 @@ public final class CursorStream<T> implements Spliterator<T> {
         rows++;
         action.accept(row);
         return true;
+    }
+
+    /**
+     * A stream inside a transaction reads on the transaction's connection, which must still be in
+     * that transaction and free: pgjdbc would report a closed result set after the commit, and would
+     * wait forever for a COPY running on the same connection to end.
+     */
+    private void checkTransaction() {
+        if (tx.ended()) {
+            DataException failure = new DataException(method + ": the stream's transaction has ended (committed or "
+                    + "rolled back), and its cursor with it; a stream opened inside a transaction reads on the "
+                    + "transaction's connection and must be consumed inside it", null, sql, method, null);
+            closeAfter(failure);
+            throw failure;
+        }
+        String copy = tx.copying();
+        if (copy != null) {
+            // not closed here: closing the cursor would wait for the COPY too; the caller's close comes after it
+            throw new DataException(method + ": cannot read the stream while " + copy + " runs a COPY on the same "
+                    + "transaction's connection: the COPY holds the connection until it ends, so the stream could never "
+                    + "fetch its next rows; write it with InsertStrategy.UNNEST (AUTO does so by itself), or collect the "
+                    + "rows into a list before the COPY", null, sql, method, null);
+        }
+    }
+
+    String method() {
+        return method;
     }
 
     @Override
@@ -212,6 +253,9 @@ public final class CursorStream<T> implements Spliterator<T> {
             return;
         }
         closed = true;
+        if (tx != null) {
+            tx.streamFinished(this);
+        }
         SqlLog.executed(method, sql, binds, rows, start);
         try {
             if (rs != null) {

@@ -18,6 +18,13 @@ public final class SqlErrors {
 
     /** As {@link #translate(SQLException, String, String)}, with {@code text} in place of the driver's message. */
     static DataException translate(SQLException e, String method, String sql, String text) {
+        DataException failure = map(e, method, sql, text);
+        // the first failure of a transaction aborts it; its commit, refused later, names this one
+        Transaction.failed(failure);
+        return failure;
+    }
+
+    private static DataException map(SQLException e, String method, String sql, String text) {
         String state = e.getSQLState();
         String message = (method == null ? "" : method + ": ")
                 + text
