@@ -21,6 +21,7 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.annotation.processing.SupportedOptions;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -102,14 +103,18 @@ public final class QuarryProcessor extends AbstractProcessor {
             return;
         }
         // validate the methods that parsed even when others did not, so one build shows every error
-        new QueryValidator(reporter).validate(model.get());
-        if (reporter.errorCount() > errorsBefore) {
-            return;
-        }
+        QueryValidator validator = new QueryValidator(reporter);
+        validator.validate(model.get());
         if (verification == null) {
             verification = Verification.create(processingEnv);
         }
-        verification.verify(model.get(), reporter);
+        // every method without an error of its own is verified, even when others have one
+        Set<ExecutableElement> verified = verification.verify(model.get(), reporter);
+        // what PostgreSQL said of a statement beats what the processor guesses from its text
+        validator.checkResultColumns(model.get(), verified);
+        if (reporter.errorCount() > errorsBefore) {
+            return;
+        }
         boolean generatedAvailable =
                 processingEnv.getElementUtils().getTypeElement("javax.annotation.processing.Generated") != null;
         JavaFile file = new RepositoryWriter(generatedAvailable).write(model.get());

@@ -282,8 +282,20 @@ class ProcessorErrorsTest {
                 "    @Query(\"SELECT id, email, name FROM users\")",
                 "    List<User> all();");
         assertOnlyError(Message.MISSING_RESULT_COLUMN.format("displayName", "User", "display_name", "SELECT",
-                        List.of("id", "email", "name"), "display_name"),
+                        List.of("id", "email", "name"), "; the SELECT list has name, which matches no component",
+                        "display_name"),
                 source, source.line("all()"), USER, source);
+    }
+
+    @Test
+    void missingResultColumnNamesTheMisspeltColumn() {
+        TestSource book = source("Book", "public record Book(long id, String title) {}");
+        TestSource source = repository("Repo",
+                "    @Query(\"SELECT id, titel FROM books\")",
+                "    List<Book> books();");
+        assertOnlyError(Message.MISSING_RESULT_COLUMN.format("title", "Book", "title", "SELECT",
+                        List.of("id", "titel"), "; the SELECT list has titel, which matches no component", "title"),
+                source, source.line("books()"), book, source);
     }
 
     @Test
@@ -294,7 +306,7 @@ class ProcessorErrorsTest {
                 "    @Query(\"UPDATE users SET email = lower(email) WHERE id = :id RETURNING id, email\")",
                 "    Renamed normalize(long id);");
         assertOnlyError(Message.MISSING_RESULT_COLUMN.format("email", "Renamed", "mail", "RETURNING",
-                        List.of("id", "email"), "mail"),
+                        List.of("id", "email"), "; the RETURNING list has email, which matches no component", "mail"),
                 source, source.line("normalize("), renamed, source);
     }
 
@@ -384,7 +396,7 @@ class ProcessorErrorsTest {
         assertThat(compilation).hadErrorContaining(Message.UNKNOWN_PARAMETER.format(":userId", "Repo.email",
                 List.of(":id"))).inFile(source.file()).onLine(source.line(":userId"));
         assertThat(compilation).hadErrorContaining(Message.MISSING_RESULT_COLUMN.format("displayName", "User",
-                "display_name", "SELECT", List.of("id", "email"), "display_name"))
+                "display_name", "SELECT", List.of("id", "email"), "", "display_name"))
                 .inFile(source.file()).onLine(source.line("all()"));
         assertThat(compilation).hadErrorContaining(Message.UNUSED_PARAMETER.format("reason", "Repo.delete", "reason"))
                 .inFile(source.file()).onLine(source.line("delete("));

@@ -223,12 +223,20 @@ final class StatementDescriber implements Describer {
         }
     }
 
-    /** A statement PostgreSQL refused; a broken connection is no statement's fault and stops verification. */
+    /**
+     * A statement PostgreSQL refused; a broken connection is no statement's fault and stops
+     * verification.
+     */
     private Rejected rejected(SQLException e) throws VerificationUnavailable {
         ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
         String state = e.getSQLState();
-        if (server == null || (state != null && state.startsWith("08"))) {
+        if ((server == null && state == null) || (state != null && state.startsWith("08"))) {
             throw new VerificationUnavailable(e.getMessage(), e);
+        }
+        if (server == null) {
+            // pgjdbc refused before the server saw it (a parameter it did not expect): the statement
+            // Quarry sent is at fault, which is reported on its method
+            throw new IllegalStateException(e.getMessage(), e);
         }
         String message = server.getMessage();
         if (server.getDetail() != null) {

@@ -90,7 +90,8 @@ final class StatementVerifier {
     private record UserSql(Class<? extends Annotation> annotation, String annotationSql, ParsedSql parsed,
                            List<Boolean> rewritten, List<String> names, List<String> javaTypes) {}
 
-    void verify(MethodModel method) throws VerificationUnavailable {
+    /** Verifies {@code method}'s statements; false when the snapshot had no answer for them. */
+    boolean verify(MethodModel method) throws VerificationUnavailable {
         try {
             if (method instanceof QueryMethodModel query) {
                 query(query);
@@ -103,7 +104,9 @@ final class StatementVerifier {
             }
         } catch (NotAnswered e) {
             findings.report(Message.VERIFY_NOT_IN_SNAPSHOT, method.element(), method.label(), snapshot);
+            return false;
         }
+        return true;
     }
 
     private Outcome describe(String sql, List<Bind> binds) throws VerificationUnavailable, NotAnswered {
@@ -186,9 +189,10 @@ final class StatementVerifier {
         RecordModel record = method.input().element();
         String sql = BulkSql.upsert(method.table(), record.components(), method.conflict(), method.update(),
                 method.touch(), method.doNothing(), method.result().returning());
+        // a touched column is set to now() by the statement: it has no array to send
+        List<ComponentModel> sent = record.components().stream().filter(c -> !method.touch().contains(c)).toList();
         Described described = describeGenerated(method.label(), method.element(), Upsert.class,
-                "@Upsert statement", enumCasts(method.table(), record.components(), sql),
-                unnestBinds(record.components()));
+                "@Upsert statement", enumCasts(method.table(), sent, sql), unnestBinds(sent));
         if (described == null) {
             return;
         }
@@ -252,6 +256,7 @@ final class StatementVerifier {
     /**
      * The UNNEST statement {@code sql} as the runtime runs it on this schema: a text array written
      * into an enum column is cast to the enum type's array, since text has no implicit cast to it.
+     * {@code columns} are those sent as arrays, in order.
      */
     private String enumCasts(String table, List<ComponentModel> columns, String sql)
             throws VerificationUnavailable, NotAnswered {

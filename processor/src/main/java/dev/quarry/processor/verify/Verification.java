@@ -10,10 +10,13 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
 
 /**
  * Database-backed verification for one compilation, driven by the {@code quarry.verify.*} options:
@@ -50,10 +53,15 @@ public final class Verification implements AutoCloseable {
         return new Verification(VerifyOptions.from(environment.getOptions()), environment);
     }
 
-    /** Verifies every statement of {@code repository}, reporting against its methods. */
-    public void verify(RepositoryModel repository, Reporter reporter) {
+    /**
+     * Verifies the statements of {@code repository}'s methods that have no error of their own
+     * (those with one are not what will run), reporting against each method; answers the methods
+     * whose statements were put to the database or the snapshot, so that checks it makes better
+     * are left to it.
+     */
+    public Set<ExecutableElement> verify(RepositoryModel repository, Reporter reporter) {
         if (!options.enabled() || stopped) {
-            return;
+            return Set.of();
         }
         Findings findings = new Findings(reporter, environment.getMessager(), options.warnOnly());
         if (options.invalid().isPresent()) {
@@ -61,22 +69,43 @@ public final class Verification implements AutoCloseable {
             reporter.report(Message.VERIFY_OPTION_INVALID, repository.element(), problem.option(), problem.value(),
                     problem.reason());
             stopped = true;
-            return;
+            return Set.of();
         }
+        List<MethodModel> methods = repository.methods().stream()
+                .filter(m -> !suppressed(m.element()) && !reporter.hasErrorOn(m.element()))
+                .toList();
         try {
-            StatementVerifier verifier = new StatementVerifier(describer(), findings, options.cache());
-            for (MethodModel method : repository.methods()) {
-                if (!suppressed(method.element())) {
-                    verifier.verify(method);
-                }
-            }
+            Set<ExecutableElement> verified =
+                    verify(new StatementVerifier(describer(), findings, options.cache()), methods, findings);
+            // findings that are only warnings leave the processor's own checks standing
+            return options.warnOnly() ? Set.of() : verified;
         } catch (VerificationUnavailable e) {
             String option = e.option() != null ? e.option() : options.sourceOption();
             findings.report(Message.VERIFY_UNAVAILABLE, repository.element(), option, options.value(option),
                     e.getMessage());
             stopped = true;
             close();
+            return Set.of();
         }
+    }
+
+    /**
+     * Verifies each method in turn; a failure inside verification (a fault of the processor, not of
+     * the SQL) is reported on its method, and the others are still verified.
+     */
+    static Set<ExecutableElement> verify(StatementVerifier verifier, List<MethodModel> methods, Findings findings)
+            throws VerificationUnavailable {
+        Set<ExecutableElement> verified = new HashSet<>();
+        for (MethodModel method : methods) {
+            try {
+                if (verifier.verify(method)) {
+                    verified.add(method.element());
+                }
+            } catch (RuntimeException e) {
+                findings.report(Message.VERIFY_INTERNAL_ERROR, method.element(), method.label(), e);
+            }
+        }
+        return verified;
     }
 
     private static boolean suppressed(Element element) {
