@@ -156,6 +156,66 @@ class ProcessorErrorsTest {
     }
 
     @Test
+    void sqlUnknownStatement() {
+        TestSource source = repository("Repo",
+                "    @Query(\"SELEC id FROM books\")",
+                "    List<Long> ids();");
+        assertOnlyError(Message.SQL_UNKNOWN_STATEMENT.format("Repo.ids", "SELEC", 0,
+                        "SELECT, INSERT, UPDATE, DELETE, MERGE, WITH, VALUES, TABLE, or a PostgreSQL command: ABORT, "
+                                + "ALTER, ANALYZE, BEGIN, CALL, CHECKPOINT, CLOSE, CLUSTER, COMMENT, COMMIT, COPY, CREATE, "
+                                + "DEALLOCATE, DECLARE, DISCARD, DO, DROP, END, EXECUTE, EXPLAIN, FETCH, GRANT, IMPORT, "
+                                + "LISTEN, LOAD, LOCK, MOVE, NOTIFY, PREPARE, REASSIGN, REFRESH, REINDEX, RELEASE, RESET, "
+                                + "REVOKE, ROLLBACK, SAVEPOINT, SECURITY, SET, SHOW, START, TRUNCATE, UNLISTEN, VACUUM"),
+                source, source.line("@Query"), source);
+    }
+
+    @Test
+    void sqlUnknownStatementAfterParenthesisAndInBatch() {
+        TestSource source = repository("Repo",
+                "    @Query(\"(SELECT id FROM books) UNION (SELECT id FROM films)\")",
+                "    List<Long> ids();",
+                "",
+                "    @Batch",
+                "    @Query(\"  UPDTE books SET title = :title WHERE id = :id\")",
+                "    void retitle(List<Book> books);");
+        TestSource book = source("Book", "public record Book(long id, String title) {}");
+        assertOnlyError(Message.SQL_UNKNOWN_STATEMENT.format("Repo.retitle", "UPDTE", 2,
+                        dev.quarry.processor.sql.SqlParser.FIRST_KEYWORDS_TEXT),
+                source, source.line("UPDTE"), book, source);
+    }
+
+    @Test
+    void rowsDiscarded() {
+        TestSource source = repository("Repo",
+                "    @Query(\"SELECT id FROM books WHERE title = :title\")",
+                "    void find(String title);");
+        assertOnlyError(Message.ROWS_DISCARDED.format("Repo.find", "void", "SELECT"),
+                source, source.line("void find"), source);
+        TestSource values = repository("Repo",
+                "    @Query(\"WITH t AS (SELECT 1 AS n) SELECT n FROM t\")",
+                "    CompletableFuture<Void> numbers();");
+        assertOnlyError(Message.ROWS_DISCARDED.format("Repo.numbers", "java.lang.Void", "SELECT"),
+                values, values.line("numbers()"), values);
+    }
+
+    @Test
+    void voidStatementsRunForTheirEffectCompile() {
+        TestSource source = repository("Repo",
+                "    @Query(\"SELECT pg_notify(:channel, :payload)\")",
+                "    void notify(String channel, String payload);",
+                "",
+                "    @Query(\"SELECT id FROM books WHERE id = :id FOR UPDATE\")",
+                "    void lock(long id);",
+                "",
+                "    @Query(\"DELETE FROM books WHERE id = :id RETURNING id\")",
+                "    void delete(long id);",
+                "",
+                "    @Query(\"WITH gone AS (DELETE FROM books WHERE id = :id RETURNING id) SELECT count(*) FROM gone\")",
+                "    void deleteCounted(long id);");
+        assertThat(Compilations.compile(source)).succeededWithoutWarnings();
+    }
+
+    @Test
     void unknownParameter() {
         TestSource source = repository("Repo",
                 "    @Query(\"SELECT email FROM users WHERE id = :id AND tenant_id = :tenant\")",

@@ -42,6 +42,12 @@ final class VerifySources {
             "    @Table(\"users\")",
             "    record UserStatus(String email, Status status) {}",
             "",
+            "    @Table(\"orders\")",
+            "    record PlacedOrder(long id, long userId, BigDecimal total, OffsetDateTime placedAt) {}",
+            "",
+            "    @Table(\"users\")",
+            "    record SeenUser(String email, Status status, Instant createdAt) {}",
+            "",
             "    @Query(\"\"\"",
             "        SELECT id, email, display_name, age, status, created_at, born, last_seen, score, external_id",
             "        FROM users",
@@ -102,6 +108,15 @@ final class VerifySources {
             "    @Batch",
             "    @Query(\"UPDATE tags SET weight = :weight WHERE user_id = :userId AND name = :name\")",
             "    void reweigh(List<Tag> tags);",
+            "",
+            "    @Upsert(conflict = \"id\", touch = \"placedAt\")",
+            "    void touchOrders(List<PlacedOrder> orders);",
+            "",
+            "    @Upsert(conflict = \"id\", touch = \"placed_at\", returning = {\"id\", \"placed_at\"})",
+            "    List<Created> touchOrdersReturning(List<PlacedOrder> orders);",
+            "",
+            "    @Upsert(conflict = \"email\", touch = \"createdAt\")",
+            "    int touchUsers(List<SeenUser> users);",
             "}");
 
     /** One mistake per method, each of a kind only the database can tell. */
