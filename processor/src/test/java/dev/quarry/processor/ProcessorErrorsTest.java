@@ -311,8 +311,25 @@ class ProcessorErrorsTest {
                 "    @Query(\"SELECT id, tags FROM posts\")",
                 "    List<Tagged> all();");
         assertOnlyError(Message.UNSUPPORTED_COMPONENT_TYPE.format("tags", "Tagged",
-                        "java.util.Map<java.lang.String,java.lang.String>"),
+                        "java.util.Map<java.lang.String,java.lang.String>", ""),
                 source, source.line("all()"), tagged, source);
+    }
+
+    @Test
+    void unsupportedComponentTypeOfAnArraySaysWhichListReadsIt() {
+        TestSource tagged = source("Tagged",
+                "public record Tagged(long id, String[] tags, int[] scores) {}");
+        TestSource source = repository("Repo",
+                "    @Query(\"SELECT id, tags, scores FROM posts\")",
+                "    List<Tagged> all();");
+        Compilation compilation = Compilations.compile(tagged, source);
+        assertThat(compilation).hadErrorContaining(Message.UNSUPPORTED_COMPONENT_TYPE.format("tags", "Tagged",
+                        "java.lang.String[]", "; an array column reads into a List: declare it List<String>"))
+                .inFile(source.file()).onLine(source.line("all()"));
+        assertThat(compilation).hadErrorContaining(Message.UNSUPPORTED_COMPONENT_TYPE.format("scores", "Tagged",
+                        "int[]", "; an array column reads into a List: declare it List<Integer>"))
+                .inFile(source.file()).onLine(source.line("all()"));
+        assertThat(compilation).hadErrorCount(2);
     }
 
     @Test
@@ -323,7 +340,7 @@ class ProcessorErrorsTest {
                 "    @Query(\"UPDATE posts SET tags = :post.tags WHERE id = :post.id\")",
                 "    int update(",
                 "            Tagged post);");
-        assertOnlyError(Message.UNSUPPORTED_COMPONENT_TYPE.format("tags", "Tagged", "java.lang.Object"),
+        assertOnlyError(Message.UNSUPPORTED_COMPONENT_TYPE.format("tags", "Tagged", "java.lang.Object", ""),
                 source, source.line("Tagged post"), tagged, source);
     }
 

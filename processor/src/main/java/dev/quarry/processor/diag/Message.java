@@ -30,8 +30,9 @@ public enum Message {
             + "or a List/Set/Collection/array of scalars (bound as one PostgreSQL array)"),
     UNSUPPORTED_RETURN_TYPE("%s returns %s, which @Query cannot produce; return a record, a scalar, Optional/List/Set of "
             + "either, or int/long/void for a statement without rows"),
-    UNSUPPORTED_COMPONENT_TYPE("component '%s' of record %s has type %s, which cannot be read from a column; "
-            + "use a scalar (int, long, String, BigDecimal, java.time types, UUID, boolean, byte[], an enum, or their boxed forms)"),
+    UNSUPPORTED_COMPONENT_TYPE("component '%s' of record %s has type %s, which cannot be read from a column%s; "
+            + "use a scalar (int, long, String, BigDecimal, java.time types, UUID, boolean, byte[], an enum, or their boxed forms), "
+            + "or a List of scalars for a PostgreSQL array column"),
     NO_ROWS_RETURNED("%s returns %s, but its %s statement returns no rows; add RETURNING or return int, long or void"),
     ROWS_DISCARDED("%s returns %s, but its %s statement only reads rows, which would be thrown away; return what it "
             + "selects (a record or a scalar, or an Optional, List, Set or Stream of one)"),
