@@ -99,6 +99,10 @@ public enum Message {
             + "use strategy UNNEST (or AUTO, which falls back to it), or change the component types"),
     VERIFY_UPSERT_NO_UNIQUE_KEY("@Upsert on %s: ON CONFLICT (%s) needs a unique index or constraint on exactly those "
             + "columns of %s; its unique keys are %s"),
+    VERIFY_ENUM_CONSTANT_WITHOUT_LABEL("%s: enum %s has constants %s, which PostgreSQL enum %s has no label for "
+            + "(its labels are %s); binding one fails at runtime, so add the labels or rename the constants"),
+    VERIFY_ENUM_LABEL_WITHOUT_CONSTANT(Diagnostic.Kind.WARNING, "%s: PostgreSQL enum %s has labels %s, which enum %s "
+            + "has no constant for (its constants are %s); reading a row with one fails at runtime"),
     VERIFY_NOT_IN_SNAPSHOT(Diagnostic.Kind.WARNING, "%s is not verified: the snapshot in %s has no answer for its "
             + "statement, which changed since the snapshot was taken; a build with -Aquarry.verify.url or "
             + "-Aquarry.verify.schema and -Aquarry.verify.cache refreshes it"),

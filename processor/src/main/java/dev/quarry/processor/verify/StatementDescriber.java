@@ -40,6 +40,8 @@ final class StatementDescriber implements Describer {
             + " JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum"
             + " WHERE i.indrelid = ?::regclass AND i.indisunique AND i.indpred IS NULL AND i.indexprs IS NULL"
             + " AND k.ord <= i.indnkeyatts GROUP BY i.indexrelid ORDER BY i.indexrelid";
+    private static final String ENUM_LABELS_SQL =
+            "SELECT enumlabel FROM pg_enum WHERE enumtypid = ?::regtype ORDER BY enumsortorder";
     private static final String COLUMNS_SQL = "SELECT a.attname, coalesce(b.typname, t.typname),"
             + " coalesce(b.typtype, t.typtype) = 'e'"
             + " FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid"
@@ -104,6 +106,24 @@ final class StatementDescriber implements Describer {
                 }
             }
             return new UniqueKeys(List.copyOf(keys));
+        } catch (SQLException e) {
+            return rejected(e);
+        } finally {
+            rollback();
+        }
+    }
+
+    @Override
+    public Outcome enumLabels(String type) throws VerificationUnavailable {
+        try (PreparedStatement statement = connection.prepareStatement(ENUM_LABELS_SQL)) {
+            statement.setString(1, type);
+            List<String> labels = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    labels.add(rows.getString(1));
+                }
+            }
+            return new EnumLabels(List.copyOf(labels));
         } catch (SQLException e) {
             return rejected(e);
         } finally {

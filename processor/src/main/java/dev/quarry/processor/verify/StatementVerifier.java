@@ -1,5 +1,6 @@
 package dev.quarry.processor.verify;
 
+import com.palantir.javapoet.TypeName;
 import dev.quarry.annotations.FetchStrategy;
 import dev.quarry.annotations.Insert;
 import dev.quarry.annotations.InsertStrategy;
@@ -43,6 +44,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.util.Elements;
 
 /**
  * Verifies every statement of one method against the database: the SQL the user wrote, the
@@ -58,13 +60,15 @@ final class StatementVerifier {
     private final Describer describer;
     private final Findings findings;
     private final ResultColumns results;
+    private final EnumConstants enums;
     /** The snapshot answering instead of a database, for diagnostics; {@code null} with a database. */
     private final Path snapshot;
 
-    StatementVerifier(Describer describer, Findings findings, Path snapshot) {
+    StatementVerifier(Describer describer, Findings findings, Path snapshot, Elements elements) {
         this.describer = describer;
         this.findings = findings;
-        this.results = new ResultColumns(findings);
+        this.enums = new EnumConstants(describer, findings, elements);
+        this.results = new ResultColumns(findings, enums);
         this.snapshot = snapshot;
     }
 
@@ -86,9 +90,11 @@ final class StatementVerifier {
      * @param rewritten per placeholder, whether it was written {@code = ANY(?)}
      * @param names per placeholder, how it reads ({@code :email})
      * @param javaTypes per placeholder, the Java type bound
+     * @param enumTypes per placeholder, the Java enum bound (alone or as an array's elements), else {@code null}
      */
     private record UserSql(Class<? extends Annotation> annotation, String annotationSql, ParsedSql parsed,
-                           List<Boolean> rewritten, List<String> names, List<String> javaTypes) {}
+                           List<Boolean> rewritten, List<String> names, List<String> javaTypes,
+                           List<TypeName> enumTypes) {}
 
     /** Verifies {@code method}'s statements; false when the snapshot had no answer for them. */
     boolean verify(MethodModel method) throws VerificationUnavailable {
@@ -125,7 +131,9 @@ final class StatementVerifier {
         List<Bind> binds = new ArrayList<>();
         List<Boolean> rewritten = new ArrayList<>();
         List<String> javaTypes = new ArrayList<>();
+        List<TypeName> enumTypes = new ArrayList<>();
         for (BindStep step : method.binds()) {
+            enumTypes.add(ResultColumns.enumType(step.type()));
             binds.add(bind(step.type(), step.array()));
             rewritten.add(step.array() && step.component() == null);
             javaTypes.add(step.array() ? ResultColumns.javaType(step.parameter().type()) : ResultColumns.javaType(step.type().type()));
@@ -134,7 +142,7 @@ final class StatementVerifier {
         // in it mean nothing to the user, and neither do the columns it selects for itself.
         Query query = element.getAnnotation(Query.class);
         UserSql user = new UserSql(query == null ? null : Query.class, query == null ? null : query.value(),
-                method.parsed(), rewritten, names(method.parsed()), javaTypes);
+                method.parsed(), rewritten, names(method.parsed()), javaTypes, enumTypes);
         Described described = describeUserSql(method.label(), element, method.sql(), binds, user);
         if (described == null || !method.result().readsRows()) {
             return;
@@ -155,7 +163,7 @@ final class StatementVerifier {
         List<Bind> binds = method.binds().stream().map(c -> bind(c.type(), false)).toList();
         List<String> javaTypes = method.binds().stream().map(c -> ResultColumns.javaType(c.type().type())).toList();
         UserSql user = new UserSql(Query.class, sql, parsed, Collections.nCopies(binds.size(), false),
-                names(parsed), javaTypes);
+                names(parsed), javaTypes, method.binds().stream().map(c -> ResultColumns.enumType(c.type())).toList());
         describeUserSql(method.label(), element, method.sql(), binds, user);
     }
 
@@ -176,7 +184,7 @@ final class StatementVerifier {
                     columns.stream().map(c -> bind(c.type(), false)).toList());
             // AUTO falls back to UNNEST whenever COPY cannot write a column, so UNNEST is what must work
             default -> described = describeGenerated(method.label(), method.element(), Insert.class,
-                    "@Insert statement", enumCasts(method.table(), columns,
+                    "@Insert statement", enumCasts(method.label(), method.element(), method.table(), columns,
                             BulkSql.unnestInsert(method.table(), columns, returning)),
                     unnestBinds(columns));
         }
@@ -192,7 +200,8 @@ final class StatementVerifier {
         // a touched column is set to now() by the statement: it has no array to send
         List<ComponentModel> sent = record.components().stream().filter(c -> !method.touch().contains(c)).toList();
         Described described = describeGenerated(method.label(), method.element(), Upsert.class,
-                "@Upsert statement", enumCasts(method.table(), sent, sql), unnestBinds(sent));
+                "@Upsert statement", enumCasts(method.label(), method.element(), method.table(), sent, sql),
+                unnestBinds(sent));
         if (described == null) {
             return;
         }
@@ -258,8 +267,8 @@ final class StatementVerifier {
      * into an enum column is cast to the enum type's array, since text has no implicit cast to it.
      * {@code columns} are those sent as arrays, in order.
      */
-    private String enumCasts(String table, List<ComponentModel> columns, String sql)
-            throws VerificationUnavailable, NotAnswered {
+    private String enumCasts(String label, ExecutableElement element, String table, List<ComponentModel> columns,
+                             String sql) throws VerificationUnavailable, NotAnswered {
         if (columns.stream().noneMatch(c -> "text".equals(c.type().kind().arrayElementType()))) {
             return sql;
         }
@@ -272,6 +281,9 @@ final class StatementVerifier {
             Column column = found.columns().get(component.column());
             if ("text".equals(component.type().kind().arrayElementType()) && column != null && column.isEnum()) {
                 casts.put(component.column(), column.type());
+                if (component.type().kind() == ScalarKind.ENUM) {
+                    enums.check(label, element, component.type().type(), column.type(), false);
+                }
             }
         }
         return casts.isEmpty() ? sql
@@ -282,7 +294,8 @@ final class StatementVerifier {
         return columns.stream().map(c -> Bind.typedArray(c.type().kind())).toList();
     }
 
-    private void checkReturning(String label, ExecutableElement element, BulkResult result, Described described) {
+    private void checkReturning(String label, ExecutableElement element, BulkResult result, Described described)
+            throws VerificationUnavailable {
         if (result.shape() == BulkResult.Shape.LIST) {
             results.checkRow(label, element, result.row(), result.type(), described.columns(), Set.of());
         }
@@ -338,6 +351,12 @@ final class StatementVerifier {
         if (typed instanceof Described described) {
             checkUntypedBinds(label, element, user.annotation(), described.parameters(), binds, user.names(),
                     user.javaTypes());
+            for (int i = 0; i < binds.size() && i < described.parameters().size(); i++) {
+                Parameter parameter = described.parameters().get(i);
+                if (parameter.isEnum() && user.enumTypes().get(i) != null && fits(binds.get(i), parameter)) {
+                    enums.check(label, element, user.enumTypes().get(i), parameter.type(), false);
+                }
+            }
             return described;
         }
         Rejected typedRejection = (Rejected) typed;

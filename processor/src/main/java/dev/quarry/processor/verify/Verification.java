@@ -76,7 +76,8 @@ public final class Verification implements AutoCloseable {
                 .toList();
         try {
             Set<ExecutableElement> verified =
-                    verify(new StatementVerifier(describer(), findings, options.cache()), methods, findings);
+                    verify(new StatementVerifier(describer(), findings, options.cache(), environment.getElementUtils()),
+                            methods, findings);
             // findings that are only warnings leave the processor's own checks standing
             return options.warnOnly() ? Set.of() : verified;
         } catch (VerificationUnavailable e) {

@@ -46,7 +46,7 @@ final class FaultyVerificationProcessor extends AbstractProcessor {
                 Optional<RepositoryModel> model = new RepositoryParser(processingEnv.getElementUtils(),
                         processingEnv.getTypeUtils(), reporter).parse((TypeElement) element);
                 try {
-                    Verification.verify(new StatementVerifier(new Faulty(), findings, null), model.orElseThrow().methods(),
+                    Verification.verify(new StatementVerifier(new Faulty(), findings, null, processingEnv.getElementUtils()), model.orElseThrow().methods(),
                             findings);
                 } catch (VerificationUnavailable e) {
                     throw new AssertionError(e);
@@ -73,6 +73,11 @@ final class FaultyVerificationProcessor extends AbstractProcessor {
         @Override
         public Outcome uniqueKeys(String table) {
             return new UniqueKeys(List.of());
+        }
+
+        @Override
+        public Outcome enumLabels(String type) {
+            return new EnumLabels(List.of());
         }
 
         @Override

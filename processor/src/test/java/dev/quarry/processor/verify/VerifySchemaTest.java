@@ -5,6 +5,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.quarry.processor.verify.VerifyCompiler.compile;
 import static dev.quarry.processor.verify.VerifyCompiler.source;
 import static dev.quarry.processor.verify.VerifySources.ACCOUNTS;
+import static dev.quarry.processor.verify.VerifySources.ENUMS;
 import static dev.quarry.processor.verify.VerifySources.MISTAKES;
 
 import com.google.testing.compile.Compilation;
@@ -31,12 +32,14 @@ public class VerifySchemaTest {
     private static Compilation accounts;
     private static Compilation mistakes;
     private static Compilation warned;
+    private static Compilation enums;
 
     @BeforeAll
     static void compileOnce() {
         accounts = compile(List.of(SCHEMA), ACCOUNTS);
         mistakes = compile(List.of(SCHEMA), MISTAKES);
         warned = compile(List.of(SCHEMA, VerifyOptions.MODE + "=warn"), MISTAKES);
+        enums = compile(List.of(SCHEMA), ENUMS);
     }
 
     @Test
@@ -165,6 +168,30 @@ public class VerifySchemaTest {
         assertThat(warned).hadWarningContaining(Message.VERIFY_PARAMETER_TYPE.format("Mistakes.olderThan", ":minimum",
                 "String", "int4")).inFile(MISTAKES.file()).onLine(MISTAKES.line("age > :minimum"));
         assertThat(warned).generatedSourceFile("test.Mistakes_Impl");
+    }
+
+    @Test
+    void verifyEnumConstantWithoutLabel() {
+        List<String> labels = List.of("ACTIVE", "SUSPENDED");
+        // read, bound (twice in one statement, reported once) and written
+        for (String[] at : new String[][] {{"Enums.moodOf", "Optional<Mood> moodOf"},
+                {"Enums.byStatus", "List<Long> byStatus("}, {"Enums.add", "void add"}}) {
+            String message = Message.VERIFY_ENUM_CONSTANT_WITHOUT_LABEL.format(at[0], "Enums.Mood", List.of("BANNED"),
+                    "user_status", labels);
+            assertThat(enums).hadErrorContaining(message).inFile(ENUMS.file()).onLine(ENUMS.line(at[1]));
+            assertThat(enums.errors().stream().filter(d -> d.getMessage(null).equals(message)).count()).isEqualTo(1);
+        }
+        assertThat(enums).hadErrorCount(3);
+    }
+
+    @Test
+    void verifyEnumLabelWithoutConstant() {
+        // read into a component: a SUSPENDED row cannot be read
+        assertThat(enums).hadWarningContaining(Message.VERIFY_ENUM_LABEL_WITHOUT_CONSTANT.format("Enums.who",
+                        "user_status", List.of("SUSPENDED"), "Enums.Few", List.of("ACTIVE")))
+                .inFile(ENUMS.file()).onLine(ENUMS.line("List<Who> who();"));
+        // only bound (byStatuses): a label nothing sends harms nothing
+        assertThat(enums).hadWarningCount(1);
     }
 
     @Test

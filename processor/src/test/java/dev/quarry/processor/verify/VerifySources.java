@@ -210,4 +210,33 @@ final class VerifySources {
             "    @Query(\"SELECT nothing FROM nowhere\")",
             "    List<Long> suppressed();",
             "}");
+
+    /** Java enums that differ from the PostgreSQL enum {@code user_status} (ACTIVE, SUSPENDED), read and bound. */
+    static final Source ENUMS = source("Enums",
+            "@Repository",
+            "public interface Enums {",
+            "    enum Mood { ACTIVE, SUSPENDED, BANNED }",
+            "",
+            "    enum Few { ACTIVE }",
+            "",
+            "    record Who(long id, Few status) {}",
+            "",
+            "    @Table(\"users\")",
+            "    record NewUser(String email, Mood status) {}",
+            "",
+            "    @Query(\"SELECT status FROM users WHERE id = :id\")",
+            "    Optional<Mood> moodOf(long id);",
+            "",
+            "    @Query(\"SELECT id, status FROM users\")",
+            "    List<Who> who();",
+            "",
+            "    @Query(\"SELECT id FROM users WHERE status = :status OR status = :other\")",
+            "    List<Long> byStatus(Mood status, Mood other);",
+            "",
+            "    @Query(\"SELECT id FROM users WHERE status = ANY(:statuses)\")",
+            "    List<Long> byStatuses(Set<Few> statuses);",
+            "",
+            "    @Insert",
+            "    void add(List<NewUser> users);",
+            "}");
 }
