@@ -115,6 +115,25 @@ final class StatementVerifier {
         return true;
     }
 
+    /**
+     * The SQL of a method the processor refused for its first word (SELEC): PostgreSQL's syntax
+     * error says where it stops reading, as it would for any other mistake it finds.
+     */
+    void syntax(ExecutableElement element, String label, String sql) throws VerificationUnavailable {
+        ParsedSql parsed = SqlParser.parse(sql);
+        String jdbcSql = parsed.jdbcSql(p -> false);
+        try {
+            if (describe(jdbcSql, null) instanceof Rejected rejected) {
+                UserSql user = new UserSql(Query.class, sql, parsed,
+                        Collections.nCopies(parsed.placeholders().size(), false), names(parsed), List.of(), List.of());
+                findings.reportOn(Message.VERIFY_SQL_REJECTED, element, Query.class, "value", label,
+                        where(user, jdbcSql, rejected.position()), rejected.message());
+            }
+        } catch (NotAnswered e) {
+            // the processor's own error stands for it
+        }
+    }
+
     private Outcome describe(String sql, List<Bind> binds) throws VerificationUnavailable, NotAnswered {
         return answered(describer.describe(sql, binds));
     }

@@ -1,9 +1,12 @@
 package dev.quarry.processor.verify;
 
+import dev.quarry.annotations.Query;
 import dev.quarry.processor.diag.Message;
 import dev.quarry.processor.diag.Reporter;
 import dev.quarry.processor.model.MethodModel;
 import dev.quarry.processor.model.RepositoryModel;
+import dev.quarry.processor.sql.ParsedSql;
+import dev.quarry.processor.sql.SqlParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +20,7 @@ import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.util.ElementFilter;
 
 /**
  * Database-backed verification for one compilation, driven by the {@code quarry.verify.*} options:
@@ -75,9 +79,10 @@ public final class Verification implements AutoCloseable {
                 .filter(m -> !suppressed(m.element()) && !reporter.hasErrorOn(m.element()))
                 .toList();
         try {
-            Set<ExecutableElement> verified =
-                    verify(new StatementVerifier(describer(), findings, options.cache(), environment.getElementUtils()),
-                            methods, findings);
+            StatementVerifier verifier =
+                    new StatementVerifier(describer(), findings, options.cache(), environment.getElementUtils());
+            Set<ExecutableElement> verified = verify(verifier, methods, findings);
+            syntaxOnly(repository, verifier);
             // findings that are only warnings leave the processor's own checks standing
             return options.warnOnly() ? Set.of() : verified;
         } catch (VerificationUnavailable e) {
@@ -87,6 +92,24 @@ public final class Verification implements AutoCloseable {
             stopped = true;
             close();
             return Set.of();
+        }
+    }
+
+    /**
+     * The methods whose only fault the processor found is their first word get PostgreSQL's
+     * syntax error too; it says where the statement stops making sense.
+     */
+    private void syntaxOnly(RepositoryModel repository, StatementVerifier verifier) throws VerificationUnavailable {
+        String type = String.join(".", repository.type().simpleNames());
+        for (ExecutableElement method : ElementFilter.methodsIn(repository.element().getEnclosedElements())) {
+            Query query = method.getAnnotation(Query.class);
+            if (query == null || suppressed(method)) {
+                continue;
+            }
+            List<ParsedSql.Problem> problems = SqlParser.parse(query.value()).problems();
+            if (!problems.isEmpty() && problems.stream().allMatch(p -> p.kind() == ParsedSql.Problem.Kind.UNKNOWN_STATEMENT)) {
+                verifier.syntax(method, type + "." + method.getSimpleName(), query.value());
+            }
         }
     }
 

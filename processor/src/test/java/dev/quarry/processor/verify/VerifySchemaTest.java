@@ -235,7 +235,10 @@ public class VerifySchemaTest {
         assertThat(compilation).hadErrorContaining(Message.SQL_UNKNOWN_STATEMENT.format("Mixed.ids", "SELEC", 0,
                 dev.quarry.processor.sql.SqlParser.FIRST_KEYWORDS_TEXT)).inFile(source.file())
                 .onLine(source.line("SELEC id"));
-        assertThat(compilation).hadErrorCount(5);
+        assertThat(compilation).hadErrorContaining(Message.VERIFY_SQL_REJECTED.format("Mixed.ids",
+                        " at line 1, column 1 of the SQL (near \"SELEC id FROM users\")", "syntax error at or near \"SELEC\""))
+                .inFile(source.file()).onLine(source.line("SELEC id"));
+        assertThat(compilation).hadErrorCount(6);
     }
 
     @Test
