@@ -108,11 +108,15 @@ public final class QuarryProcessor extends AbstractProcessor {
         if (verification == null) {
             verification = Verification.create(processingEnv);
         }
+        int staticErrors = reporter.errorCount();
         // every method without an error of its own is verified, even when others have one
         Set<ExecutableElement> verified = verification.verify(model.get(), reporter);
+        int verificationErrors = reporter.errorCount();
         // what PostgreSQL said of a statement beats what the processor guesses from its text
         validator.checkResultColumns(model.get(), verified);
-        if (reporter.errorCount() > errorsBefore) {
+        // the implementation is written despite database findings, so that code using it shows no
+        // errors of its own; the processor's own errors mean it cannot be written right
+        if (staticErrors > errorsBefore || reporter.errorCount() > verificationErrors) {
             return;
         }
         boolean generatedAvailable =
