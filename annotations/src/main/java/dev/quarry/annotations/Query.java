@@ -27,6 +27,9 @@ import java.lang.annotation.Target;
  * <p>The method's return type decides how the result is read: a record or scalar (exactly one
  * row), {@code Optional} (zero or one), {@code List} or {@code Set} (any number), or for a
  * statement that returns no rows, {@code int}, {@code long} (rows affected) or {@code void}.
+ * {@code void} also suits a statement run for its effect ({@code DELETE … RETURNING},
+ * {@code SELECT … FOR UPDATE}, {@code SELECT pg_notify(:channel, :payload)}); on a query that only
+ * reads rows it is a compile error, since the rows would be thrown away.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -10,7 +10,8 @@ import java.lang.annotation.Target;
  * Keeps the first {@code limit} rows of each group of a {@link Query}'s result: the query is
  * wrapped with {@code row_number() OVER (PARTITION BY partitionBy ORDER BY orderBy)} and filtered
  * on it. The rank is a result column named {@code rank} (1 for the first row of each group), which a
- * record reads like any other column.
+ * record reads like any other column; it is an {@code integer} (the {@code bigint} of
+ * {@code row_number()} cast), so an {@code int} or a {@code long} component reads it.
  *
  * <pre>{@code
  * record RecentOrder(long userId, long id, Instant createdAt, @Column("tenant_rank") int rank) {}

@@ -22,6 +22,7 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.annotation.processing.SupportedOptions;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -103,14 +104,22 @@ public final class QuarryProcessor extends AbstractProcessor {
             return;
         }
         // validate the methods that parsed even when others did not, so one build shows every error
-        new QueryValidator(reporter).validate(model.get());
-        if (reporter.errorCount() > errorsBefore) {
-            return;
-        }
+        QueryValidator validator = new QueryValidator(reporter);
+        validator.validate(model.get());
         if (verification == null) {
             verification = Verification.create(processingEnv);
         }
-        verification.verify(model.get(), reporter);
+        int staticErrors = reporter.errorCount();
+        // every method without an error of its own is verified, even when others have one
+        Set<ExecutableElement> verified = verification.verify(model.get(), reporter);
+        int verificationErrors = reporter.errorCount();
+        // what PostgreSQL said of a statement beats what the processor guesses from its text
+        validator.checkResultColumns(model.get(), verified);
+        // the implementation is written despite database findings, so that code using it shows no
+        // errors of its own; the processor's own errors mean it cannot be written right
+        if (staticErrors > errorsBefore || reporter.errorCount() > verificationErrors) {
+            return;
+        }
         boolean generatedAvailable =
                 processingEnv.getElementUtils().getTypeElement("javax.annotation.processing.Generated") != null;
         JavaFile file = new RepositoryWriter(generatedAvailable).write(model.get());

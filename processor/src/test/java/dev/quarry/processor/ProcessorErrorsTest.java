@@ -156,6 +156,66 @@ class ProcessorErrorsTest {
     }
 
     @Test
+    void sqlUnknownStatement() {
+        TestSource source = repository("Repo",
+                "    @Query(\"SELEC id FROM books\")",
+                "    List<Long> ids();");
+        assertOnlyError(Message.SQL_UNKNOWN_STATEMENT.format("Repo.ids", "SELEC", 0,
+                        "SELECT, INSERT, UPDATE, DELETE, MERGE, WITH, VALUES, TABLE, or a PostgreSQL command: ABORT, "
+                                + "ALTER, ANALYZE, BEGIN, CALL, CHECKPOINT, CLOSE, CLUSTER, COMMENT, COMMIT, COPY, CREATE, "
+                                + "DEALLOCATE, DECLARE, DISCARD, DO, DROP, END, EXECUTE, EXPLAIN, FETCH, GRANT, IMPORT, "
+                                + "LISTEN, LOAD, LOCK, MOVE, NOTIFY, PREPARE, REASSIGN, REFRESH, REINDEX, RELEASE, RESET, "
+                                + "REVOKE, ROLLBACK, SAVEPOINT, SECURITY, SET, SHOW, START, TRUNCATE, UNLISTEN, VACUUM"),
+                source, source.line("@Query"), source);
+    }
+
+    @Test
+    void sqlUnknownStatementAfterParenthesisAndInBatch() {
+        TestSource source = repository("Repo",
+                "    @Query(\"(SELECT id FROM books) UNION (SELECT id FROM films)\")",
+                "    List<Long> ids();",
+                "",
+                "    @Batch",
+                "    @Query(\"  UPDTE books SET title = :title WHERE id = :id\")",
+                "    void retitle(List<Book> books);");
+        TestSource book = source("Book", "public record Book(long id, String title) {}");
+        assertOnlyError(Message.SQL_UNKNOWN_STATEMENT.format("Repo.retitle", "UPDTE", 2,
+                        dev.quarry.processor.sql.SqlParser.FIRST_KEYWORDS_TEXT),
+                source, source.line("UPDTE"), book, source);
+    }
+
+    @Test
+    void rowsDiscarded() {
+        TestSource source = repository("Repo",
+                "    @Query(\"SELECT id FROM books WHERE title = :title\")",
+                "    void find(String title);");
+        assertOnlyError(Message.ROWS_DISCARDED.format("Repo.find", "void", "SELECT"),
+                source, source.line("void find"), source);
+        TestSource values = repository("Repo",
+                "    @Query(\"WITH t AS (SELECT 1 AS n) SELECT n FROM t\")",
+                "    CompletableFuture<Void> numbers();");
+        assertOnlyError(Message.ROWS_DISCARDED.format("Repo.numbers", "java.lang.Void", "SELECT"),
+                values, values.line("numbers()"), values);
+    }
+
+    @Test
+    void voidStatementsRunForTheirEffectCompile() {
+        TestSource source = repository("Repo",
+                "    @Query(\"SELECT pg_notify(:channel, :payload)\")",
+                "    void notify(String channel, String payload);",
+                "",
+                "    @Query(\"SELECT id FROM books WHERE id = :id FOR UPDATE\")",
+                "    void lock(long id);",
+                "",
+                "    @Query(\"DELETE FROM books WHERE id = :id RETURNING id\")",
+                "    void delete(long id);",
+                "",
+                "    @Query(\"WITH gone AS (DELETE FROM books WHERE id = :id RETURNING id) SELECT count(*) FROM gone\")",
+                "    void deleteCounted(long id);");
+        assertThat(Compilations.compile(source)).succeededWithoutWarnings();
+    }
+
+    @Test
     void unknownParameter() {
         TestSource source = repository("Repo",
                 "    @Query(\"SELECT email FROM users WHERE id = :id AND tenant_id = :tenant\")",
@@ -251,8 +311,25 @@ class ProcessorErrorsTest {
                 "    @Query(\"SELECT id, tags FROM posts\")",
                 "    List<Tagged> all();");
         assertOnlyError(Message.UNSUPPORTED_COMPONENT_TYPE.format("tags", "Tagged",
-                        "java.util.Map<java.lang.String,java.lang.String>"),
+                        "java.util.Map<java.lang.String,java.lang.String>", ""),
                 source, source.line("all()"), tagged, source);
+    }
+
+    @Test
+    void unsupportedComponentTypeOfAnArraySaysWhichListReadsIt() {
+        TestSource tagged = source("Tagged",
+                "public record Tagged(long id, String[] tags, int[] scores) {}");
+        TestSource source = repository("Repo",
+                "    @Query(\"SELECT id, tags, scores FROM posts\")",
+                "    List<Tagged> all();");
+        Compilation compilation = Compilations.compile(tagged, source);
+        assertThat(compilation).hadErrorContaining(Message.UNSUPPORTED_COMPONENT_TYPE.format("tags", "Tagged",
+                        "java.lang.String[]", "; an array column reads into a List: declare it List<String>"))
+                .inFile(source.file()).onLine(source.line("all()"));
+        assertThat(compilation).hadErrorContaining(Message.UNSUPPORTED_COMPONENT_TYPE.format("scores", "Tagged",
+                        "int[]", "; an array column reads into a List: declare it List<Integer>"))
+                .inFile(source.file()).onLine(source.line("all()"));
+        assertThat(compilation).hadErrorCount(2);
     }
 
     @Test
@@ -263,7 +340,7 @@ class ProcessorErrorsTest {
                 "    @Query(\"UPDATE posts SET tags = :post.tags WHERE id = :post.id\")",
                 "    int update(",
                 "            Tagged post);");
-        assertOnlyError(Message.UNSUPPORTED_COMPONENT_TYPE.format("tags", "Tagged", "java.lang.Object"),
+        assertOnlyError(Message.UNSUPPORTED_COMPONENT_TYPE.format("tags", "Tagged", "java.lang.Object", ""),
                 source, source.line("Tagged post"), tagged, source);
     }
 
@@ -282,8 +359,20 @@ class ProcessorErrorsTest {
                 "    @Query(\"SELECT id, email, name FROM users\")",
                 "    List<User> all();");
         assertOnlyError(Message.MISSING_RESULT_COLUMN.format("displayName", "User", "display_name", "SELECT",
-                        List.of("id", "email", "name"), "display_name"),
+                        List.of("id", "email", "name"), "; the SELECT list has name, which matches no component",
+                        "display_name"),
                 source, source.line("all()"), USER, source);
+    }
+
+    @Test
+    void missingResultColumnNamesTheMisspeltColumn() {
+        TestSource book = source("Book", "public record Book(long id, String title) {}");
+        TestSource source = repository("Repo",
+                "    @Query(\"SELECT id, titel FROM books\")",
+                "    List<Book> books();");
+        assertOnlyError(Message.MISSING_RESULT_COLUMN.format("title", "Book", "title", "SELECT",
+                        List.of("id", "titel"), "; the SELECT list has titel, which matches no component", "title"),
+                source, source.line("books()"), book, source);
     }
 
     @Test
@@ -294,7 +383,7 @@ class ProcessorErrorsTest {
                 "    @Query(\"UPDATE users SET email = lower(email) WHERE id = :id RETURNING id, email\")",
                 "    Renamed normalize(long id);");
         assertOnlyError(Message.MISSING_RESULT_COLUMN.format("email", "Renamed", "mail", "RETURNING",
-                        List.of("id", "email"), "mail"),
+                        List.of("id", "email"), "; the RETURNING list has email, which matches no component", "mail"),
                 source, source.line("normalize("), renamed, source);
     }
 
@@ -384,7 +473,7 @@ class ProcessorErrorsTest {
         assertThat(compilation).hadErrorContaining(Message.UNKNOWN_PARAMETER.format(":userId", "Repo.email",
                 List.of(":id"))).inFile(source.file()).onLine(source.line(":userId"));
         assertThat(compilation).hadErrorContaining(Message.MISSING_RESULT_COLUMN.format("displayName", "User",
-                "display_name", "SELECT", List.of("id", "email"), "display_name"))
+                "display_name", "SELECT", List.of("id", "email"), "", "display_name"))
                 .inFile(source.file()).onLine(source.line("all()"));
         assertThat(compilation).hadErrorContaining(Message.UNUSED_PARAMETER.format("reason", "Repo.delete", "reason"))
                 .inFile(source.file()).onLine(source.line("delete("));

@@ -17,6 +17,8 @@ public enum Message {
     SQL_EMPTY("@Query on %s has no SQL"),
     SQL_MULTIPLE_STATEMENTS("@Query on %s holds more than one statement (a ';' at offset %d); write one statement per method"),
     SQL_POSITIONAL_PARAMETER("@Query on %s uses '?' at offset %d; bind parameters by name (:name); for the jsonb operator write '??'"),
+    SQL_UNKNOWN_STATEMENT("@Query on %s starts with \"%s\" (offset %d), which starts no SQL statement; a statement "
+            + "starts with %s"),
     UNKNOWN_PARAMETER("%s in @Query on %s names no parameter; parameters are %s"),
     UNKNOWN_COMPONENT("%s in @Query on %s: record %s has no component '%s'; its components are %s"),
     COMPONENT_OF_NON_RECORD("%s in @Query on %s: parameter '%s' is a %s, not a record, so it has no components"),
@@ -28,10 +30,13 @@ public enum Message {
             + "or a List/Set/Collection/array of scalars (bound as one PostgreSQL array)"),
     UNSUPPORTED_RETURN_TYPE("%s returns %s, which @Query cannot produce; return a record, a scalar, Optional/List/Set of "
             + "either, or int/long/void for a statement without rows"),
-    UNSUPPORTED_COMPONENT_TYPE("component '%s' of record %s has type %s, which cannot be read from a column; "
-            + "use a scalar (int, long, String, BigDecimal, java.time types, UUID, boolean, byte[], an enum, or their boxed forms)"),
+    UNSUPPORTED_COMPONENT_TYPE("component '%s' of record %s has type %s, which cannot be read from a column%s; "
+            + "use a scalar (int, long, String, BigDecimal, java.time types, UUID, boolean, byte[], an enum, or their boxed forms), "
+            + "or a List of scalars for a PostgreSQL array column"),
     NO_ROWS_RETURNED("%s returns %s, but its %s statement returns no rows; add RETURNING or return int, long or void"),
-    MISSING_RESULT_COLUMN("component '%s' of %s reads column \"%s\", which the %s list does not produce; its columns are %s "
+    ROWS_DISCARDED("%s returns %s, but its %s statement only reads rows, which would be thrown away; return what it "
+            + "selects (a record or a scalar, or an Optional, List, Set or Stream of one)"),
+    MISSING_RESULT_COLUMN("component '%s' of %s reads column \"%s\", which the %s list does not produce; its columns are %s%s "
             + "(alias the expression with AS %s, or name the column with @Column)"),
     STREAM_WITHOUT_ROWS("%s returns %s, but its %s statement returns no rows to stream; add RETURNING or return int, long or void"),
     FETCH_SIZE_INVALID("@FetchSize on %s is %d; it must be at least 1"),
@@ -94,9 +99,15 @@ public enum Message {
             + "use strategy UNNEST (or AUTO, which falls back to it), or change the component types"),
     VERIFY_UPSERT_NO_UNIQUE_KEY("@Upsert on %s: ON CONFLICT (%s) needs a unique index or constraint on exactly those "
             + "columns of %s; its unique keys are %s"),
+    VERIFY_ENUM_CONSTANT_WITHOUT_LABEL("%s: enum %s has constants %s, which PostgreSQL enum %s has no label for "
+            + "(its labels are %s); binding one fails at runtime, so add the labels or rename the constants"),
+    VERIFY_ENUM_LABEL_WITHOUT_CONSTANT(Diagnostic.Kind.WARNING, "%s: PostgreSQL enum %s has labels %s, which enum %s "
+            + "has no constant for (its constants are %s); reading a row with one fails at runtime"),
     VERIFY_NOT_IN_SNAPSHOT(Diagnostic.Kind.WARNING, "%s is not verified: the snapshot in %s has no answer for its "
             + "statement, which changed since the snapshot was taken; a build with -Aquarry.verify.url or "
             + "-Aquarry.verify.schema and -Aquarry.verify.cache refreshes it"),
+    VERIFY_INTERNAL_ERROR("%s could not be verified: %s; this is a fault in the Quarry processor, not in the method, "
+            + "so please report it with this message (the other methods were verified)"),
     VERIFY_UNAVAILABLE("cannot verify SQL against the database of -A%s=%s: %s"),
     VERIFY_OPTION_INVALID("-A%s=%s cannot be used: %s"),
     INTERNAL_ERROR("internal error in the Quarry processor while processing %s: %s; please report it with this message"),

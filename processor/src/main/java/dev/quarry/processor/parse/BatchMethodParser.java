@@ -57,6 +57,9 @@ final class BatchMethodParser {
                         label, problem.offset());
                 case POSITIONAL_PARAMETER -> reporter.report(Message.SQL_POSITIONAL_PARAMETER, method, mirror, value,
                         label, problem.offset());
+                case UNKNOWN_STATEMENT -> reporter.report(Message.SQL_UNKNOWN_STATEMENT, method, mirror, value,
+                        label, SqlParser.firstWord(parsed.original(), problem.offset()), problem.offset(),
+                        SqlParser.FIRST_KEYWORDS_TEXT);
             }
         }
         if (parsed.returnsRows() && !parsed.hasProblems()) {

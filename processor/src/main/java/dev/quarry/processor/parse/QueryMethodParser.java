@@ -83,6 +83,9 @@ final class QueryMethodParser {
                         label, problem.offset());
                 case POSITIONAL_PARAMETER -> reporter.report(Message.SQL_POSITIONAL_PARAMETER, method, annotation, value,
                         label, problem.offset());
+                case UNKNOWN_STATEMENT -> reporter.report(Message.SQL_UNKNOWN_STATEMENT, method, annotation, value,
+                        label, SqlParser.firstWord(written.original(), problem.offset()), problem.offset(),
+                        SqlParser.FIRST_KEYWORDS_TEXT);
             }
         }
         ParsedSql parsed = method.getAnnotation(TopPerGroup.class) == null
@@ -207,6 +210,11 @@ final class QueryMethodParser {
                                          ParsedSql parsed) {
         TypeName name = TypeName.get(type);
         if (type.getKind() == TypeKind.VOID || (async && name.equals(TypeName.VOID.box()))) {
+            // a DML with RETURNING run for its effect is fine; a query whose rows go nowhere is a mistake
+            if (parsed.onlyReads() && !parsed.hasProblems()) {
+                reporter.report(Message.ROWS_DISCARDED, method, label, type, parsed.kind().toUpperCase(java.util.Locale.ROOT));
+                return Optional.empty();
+            }
             return Optional.of(new ReturnModel(Shape.VOID, null, TypeName.VOID, 0));
         }
         TypeName unboxed = name.isBoxedPrimitive() ? name.unbox() : name;

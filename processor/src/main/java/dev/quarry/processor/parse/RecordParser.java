@@ -59,8 +59,10 @@ final class RecordParser {
             }
             Optional<ScalarType> scalar = types.column(component.asType());
             if (scalar.isEmpty()) {
+                String list = types.listInsteadOf(component.asType())
+                        .map(declaration -> "; an array column reads into a List: declare it " + declaration).orElse("");
                 reporter.report(Message.UNSUPPORTED_COMPONENT_TYPE, target, component.getSimpleName(),
-                        record.getSimpleName(), component.asType());
+                        record.getSimpleName(), component.asType(), list);
                 continue;
             }
             String componentName = component.getSimpleName().toString();

@@ -30,8 +30,10 @@ final class TopPerGroupSql {
         while (inner.endsWith(";")) {
             inner = inner.substring(0, inner.length() - 1).strip();
         }
-        return "SELECT * FROM (SELECT _q.*, row_number() OVER (PARTITION BY " + top.partitionBy()
-                + " ORDER BY " + top.orderBy() + ") AS " + top.rank() + " FROM (" + inner + ") _q) _top"
+        // row_number() is bigint; as int the rank reads into an int component as well as a long one
+        // (a rank is at most the limit, and a group of 2^31 rows is not one a query ranks)
+        return "SELECT * FROM (SELECT _q.*, (row_number() OVER (PARTITION BY " + top.partitionBy()
+                + " ORDER BY " + top.orderBy() + "))::int AS " + top.rank() + " FROM (" + inner + ") _q) _top"
                 + " WHERE " + top.rank() + " <= " + (number || parameter ? limit : "0")
                 + " ORDER BY " + top.partitionBy() + ", " + top.rank();
     }

@@ -84,6 +84,21 @@ final class TypeMapper {
                 .map(element -> new ScalarType(ScalarKind.ARRAY, false, TypeName.get(type), element));
     }
 
+    /**
+     * For an array whose elements a {@code List} component can hold ({@code String[]}), that List's
+     * declaration ({@code List<String>}): PostgreSQL arrays read into Lists, not Java arrays.
+     */
+    Optional<String> listInsteadOf(TypeMirror type) {
+        if (type.getKind() != TypeKind.ARRAY) {
+            return Optional.empty();
+        }
+        TypeMirror element = ((ArrayType) type).getComponentType();
+        TypeMirror boxed = element.getKind().isPrimitive()
+                ? types.boxedClass((javax.lang.model.type.PrimitiveType) element).asType() : element;
+        return scalar(boxed).filter(scalar -> ARRAY_ELEMENTS.contains(scalar.kind()))
+                .map(scalar -> "List<" + types.asElement(boxed).getSimpleName() + ">");
+    }
+
     /** The record behind {@code type}, or empty when it is not a record. */
     Optional<TypeElement> asRecord(TypeMirror type) {
         if (type.getKind() != TypeKind.DECLARED) {

@@ -11,17 +11,20 @@ import java.util.function.Predicate;
  * @param placeholders the named parameters in order of appearance; each becomes one {@code ?}
  * @param kind the main statement's leading keyword, lower case ({@code select}, {@code update}, …)
  * @param returnsRows whether executing it yields a result set (a query, or DML with {@code RETURNING})
+ * @param onlyReads whether it does nothing but read rows (a plain query), so running it without
+ *     reading them is pointless
  * @param resultLabels the result column labels when the select or returning list spells them out
  *     (no {@code *}, every item's label certain), empty otherwise
  * @param problems what makes the text unusable, each with its offset
  */
 public record ParsedSql(String original, List<Placeholder> placeholders, String kind, boolean returnsRows,
+                        boolean onlyReads,
                         Optional<List<String>> resultLabels, List<Problem> problems,
                         List<Integer> doubledQuestionMarks, int length) {
 
     /** Something the parser rejects, at an offset of the original text. */
     public record Problem(Kind kind, int offset) {
-        public enum Kind { EMPTY, MULTIPLE_STATEMENTS, POSITIONAL_PARAMETER }
+        public enum Kind { EMPTY, MULTIPLE_STATEMENTS, POSITIONAL_PARAMETER, UNKNOWN_STATEMENT }
     }
 
     /**

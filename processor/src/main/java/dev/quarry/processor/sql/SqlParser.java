@@ -11,7 +11,20 @@ public final class SqlParser {
             "select", "insert", "update", "delete", "merge", "values", "table", "show", "explain",
             "call", "do", "create", "alter", "drop", "truncate", "lock", "set", "reset", "copy", "refresh",
             "listen", "notify", "vacuum", "analyze", "grant", "revoke", "comment");
+    /**
+     * The words a statement can start with: the statements above, WITH, and PostgreSQL's other
+     * commands; the data statements first, as the diagnostic lists them.
+     */
+    public static final List<String> FIRST_KEYWORDS = List.of(
+            "select", "insert", "update", "delete", "merge", "with", "values", "table",
+            "abort", "alter", "analyze", "begin", "call", "checkpoint", "close", "cluster", "comment", "commit", "copy",
+            "create", "deallocate", "declare", "discard", "do", "drop", "end", "execute", "explain", "fetch", "grant",
+            "import", "listen", "load", "lock", "move", "notify", "prepare", "reassign", "refresh", "reindex",
+            "release", "reset", "revoke", "rollback", "savepoint", "security", "set", "show", "start", "truncate",
+            "unlisten", "vacuum");
     private static final Set<String> ROW_KEYWORDS = Set.of("select", "values", "table", "show", "explain");
+    /** Words that make a query write (in a CTE) or lock rows (FOR UPDATE, FOR KEY SHARE). */
+    private static final Set<String> WRITING_OR_LOCKING = Set.of("insert", "update", "delete", "merge", "share");
     /** Words that end a select list at its own depth. */
     private static final Set<String> SELECT_LIST_END = Set.of(
             "from", "into", "where", "group", "having", "window", "order", "limit", "offset", "fetch",
@@ -22,7 +35,26 @@ public final class SqlParser {
             "else", "then", "when", "case", "interval", "operator", "similar", "escape", "all", "any", "some",
             "true", "false", "null", "cast", "end");
 
+    /** {@link #FIRST_KEYWORDS} as the diagnostic lists them: upper case, the data statements first. */
+    public static final String FIRST_KEYWORDS_TEXT = String.join(", ", FIRST_KEYWORDS.subList(0, 8))
+            .toUpperCase(java.util.Locale.ROOT) + ", or a PostgreSQL command: "
+            + String.join(", ", FIRST_KEYWORDS.subList(8, FIRST_KEYWORDS.size())).toUpperCase(java.util.Locale.ROOT);
+
     private SqlParser() {}
+
+    /** The word (or, failing one, the text up to the next blank) at {@code offset} of {@code sql}. */
+    public static String firstWord(String sql, int offset) {
+        int end = offset;
+        while (end < sql.length() && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_')) {
+            end++;
+        }
+        if (end == offset) {
+            while (end < sql.length() && !Character.isWhitespace(sql.charAt(end)) && end - offset < 20) {
+                end++;
+            }
+        }
+        return sql.substring(offset, end);
+    }
 
     public static ParsedSql parse(String sql) {
         SqlLexer lexer = SqlLexer.lex(sql);
@@ -32,13 +64,18 @@ public final class SqlParser {
         List<Token> statement = withoutTrailingSemicolons(tokens);
         if (statement.isEmpty()) {
             problems.add(new ParsedSql.Problem(ParsedSql.Problem.Kind.EMPTY, 0));
-            return new ParsedSql(sql, List.of(), "", false, Optional.empty(), problems, List.of(), sql.length());
+            return new ParsedSql(sql, List.of(), "", false, false, Optional.empty(), problems, List.of(), sql.length());
         }
         for (Token t : statement) {
             if (t.isSymbol(";") && t.depth() == 0) {
                 problems.add(new ParsedSql.Problem(ParsedSql.Problem.Kind.MULTIPLE_STATEMENTS, t.start()));
                 break;
             }
+        }
+        // a misspelt first word (SELEC) would otherwise read as a statement that returns no rows
+        Token first = statement.stream().filter(t -> !t.isSymbol("(")).findFirst().orElse(statement.get(0));
+        if (first.kind() != Token.Kind.WORD || !FIRST_KEYWORDS.contains(first.text())) {
+            problems.add(new ParsedSql.Problem(ParsedSql.Problem.Kind.UNKNOWN_STATEMENT, first.start()));
         }
         for (Token t : statement) {
             if (t.kind() == Token.Kind.QUESTION) {
@@ -56,8 +93,24 @@ public final class SqlParser {
         } else if (returning >= 0) {
             labels = labels(statement, returning + 1, false);
         }
-        return new ParsedSql(sql, placeholders(statement), kind, returnsRows, labels, problems,
+        return new ParsedSql(sql, placeholders(statement), kind, returnsRows, onlyReads(statement, kind), labels, problems,
                 List.copyOf(lexer.jsonbQuestionMarks()), statement.get(statement.size() - 1).end());
+    }
+
+    /**
+     * Whether the statement only reads rows, so running it without reading them does nothing: a
+     * query with a FROM, or VALUES or TABLE, that locks nothing (FOR UPDATE/SHARE) and writes
+     * nothing (a data-modifying CTE). A SELECT without FROM is taken to call functions for their
+     * effect ({@code SELECT pg_notify(:channel, :payload)}, an advisory lock).
+     */
+    private static boolean onlyReads(List<Token> tokens, String kind) {
+        if (!ROW_KEYWORDS.contains(kind) || kind.equals("show") || kind.equals("explain")) {
+            return false;
+        }
+        if (kind.equals("select") && tokens.stream().noneMatch(t -> t.isWord("from"))) {
+            return false;
+        }
+        return tokens.stream().noneMatch(t -> t.kind() == Token.Kind.WORD && WRITING_OR_LOCKING.contains(t.text()));
     }
 
     /** The tokens without the semicolons that end the text. */

@@ -30,6 +30,12 @@ final class CachedDescriber implements Describer {
     }
 
     @Override
+    public Outcome enumLabels(String type) throws VerificationUnavailable {
+        String key = Snapshot.enumLabelsKey(type);
+        return live == null ? read(key) : write(key, live.enumLabels(type));
+    }
+
+    @Override
     public Outcome tableColumns(String table) throws VerificationUnavailable {
         String key = Snapshot.tableColumnsKey(table);
         return live == null ? read(key) : write(key, live.tableColumns(table));

@@ -23,6 +23,9 @@ interface Describer {
     /** The columns of {@code table} with their types (a domain as its base type), or its rejection. */
     Outcome tableColumns(String table) throws VerificationUnavailable;
 
+    /** The labels of enum type {@code type} (canonical, as a column or parameter shows it), in order, or its rejection. */
+    Outcome enumLabels(String type) throws VerificationUnavailable;
+
     /**
      * One value bound to a {@code ?}, as the generated code binds it.
      *
@@ -82,6 +85,9 @@ interface Describer {
 
     /** A table's columns by name, in table order; their {@code nullable} is unknown. */
     record TableColumns(Map<String, Column> columns) implements Outcome {}
+
+    /** An enum type's labels, in their sort order. */
+    record EnumLabels(List<String> labels) implements Outcome {}
 
     /** A snapshot without an answer for the question: it was taken before the statement changed. */
     record NotInSnapshot() implements Outcome {}

@@ -19,9 +19,11 @@ import javax.lang.model.element.ExecutableElement;
  */
 final class ResultColumns {
     private final Findings findings;
+    private final EnumConstants enums;
 
-    ResultColumns(Findings findings) {
+    ResultColumns(Findings findings, EnumConstants enums) {
         this.findings = findings;
+        this.enums = enums;
     }
 
     /**
@@ -29,7 +31,7 @@ final class ResultColumns {
      * a scalar; {@code added} as for {@link #checkRecord}.
      */
     void checkRow(String label, ExecutableElement element, RowType row, TypeName returnType, List<Column> columns,
-                  Set<String> added) {
+                  Set<String> added) throws VerificationUnavailable {
         if (row instanceof RowType.Record record) {
             checkRecord(label, element, record.model(), columns, "", added);
             return;
@@ -52,7 +54,7 @@ final class ResultColumns {
      * columns too, a generated one columns the record may leave out).
      */
     void checkRecord(String label, ExecutableElement element, RecordModel record, List<Column> columns,
-                     String prefix, Set<String> added) {
+                     String prefix, Set<String> added) throws VerificationUnavailable {
         boolean[] used = new boolean[columns.size()];
         for (ComponentModel component : record.components()) {
             int index = find(columns, prefix + component.column());
@@ -83,12 +85,14 @@ final class ResultColumns {
     }
 
     private void checkColumn(String label, ExecutableElement element, Column column, String name, ScalarType type,
-                             String target, boolean outerJoinsCount) {
+                             String target, boolean outerJoinsCount) throws VerificationUnavailable {
         String java = javaType(type.type());
         Verdict verdict = TypeCompatibility.read(type, column.type(), column.isEnum());
         if (verdict instanceof Verdict.Incompatible incompatible) {
             findings.report(Message.VERIFY_COLUMN_TYPE, element, label, name, column.type(), target, java,
                     incompatible.advice());
+        } else if (column.isEnum() && enumType(type) != null) {
+            enums.check(label, element, enumType(type), column.type(), true);
         } else if (verdict instanceof Verdict.Lossy lossy) {
             findings.report(Message.VERIFY_COLUMN_TYPE_LOSSY, element, label, name, column.type(), target, java,
                     lossy.loss());
@@ -116,6 +120,15 @@ final class ResultColumns {
 
     private static List<String> labels(List<Column> columns) {
         return columns.stream().map(Column::label).toList();
+    }
+
+    /** The Java enum of {@code type}, or of its elements for a List of one; {@code null} for anything else. */
+    static TypeName enumType(ScalarType type) {
+        if (type.kind() == dev.quarry.processor.model.ScalarKind.ENUM) {
+            return type.type();
+        }
+        ScalarType element = type.element();
+        return element != null && element.kind() == dev.quarry.processor.model.ScalarKind.ENUM ? element.type() : null;
     }
 
     /** {@code java.util.List<java.lang.Long>} as a person writes it: {@code List<Long>}. */

@@ -3,6 +3,7 @@ package dev.quarry.processor.verify;
 import dev.quarry.processor.verify.Describer.Bind;
 import dev.quarry.processor.verify.Describer.Column;
 import dev.quarry.processor.verify.Describer.Described;
+import dev.quarry.processor.verify.Describer.EnumLabels;
 import dev.quarry.processor.verify.Describer.Outcome;
 import dev.quarry.processor.verify.Describer.Parameter;
 import dev.quarry.processor.verify.Describer.Rejected;
@@ -51,6 +52,10 @@ final class Snapshot {
         return "unique-keys\n" + table;
     }
 
+    static String enumLabelsKey(String type) {
+        return "enum-labels\n" + type;
+    }
+
     static String tableColumnsKey(String table) {
         return "table-columns\n" + table;
     }
@@ -90,6 +95,7 @@ final class Snapshot {
             }
             case "unique-keys" -> new UniqueKeys(rows.stream()
                     .map(row -> List.of(Arrays.copyOfRange(row, 1, row.length))).toList());
+            case "enum-labels" -> new EnumLabels(rows.stream().map(row -> row[1]).toList());
             case "table-columns" -> {
                 Map<String, Column> columns = new LinkedHashMap<>();
                 for (String[] row : rows) {
@@ -125,6 +131,11 @@ final class Snapshot {
                 List<String> fields = new ArrayList<>(List.of("key"));
                 fields.addAll(columns);
                 line(text, fields.toArray(String[]::new));
+            }
+        } else if (outcome instanceof EnumLabels labels) {
+            line(text, "enum-labels");
+            for (String label : labels.labels()) {
+                line(text, "label", label);
             }
         } else if (outcome instanceof TableColumns table) {
             line(text, "table-columns");

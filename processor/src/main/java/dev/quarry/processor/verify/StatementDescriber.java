@@ -40,6 +40,8 @@ final class StatementDescriber implements Describer {
             + " JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum"
             + " WHERE i.indrelid = ?::regclass AND i.indisunique AND i.indpred IS NULL AND i.indexprs IS NULL"
             + " AND k.ord <= i.indnkeyatts GROUP BY i.indexrelid ORDER BY i.indexrelid";
+    private static final String ENUM_LABELS_SQL =
+            "SELECT enumlabel FROM pg_enum WHERE enumtypid = ?::regtype ORDER BY enumsortorder";
     private static final String COLUMNS_SQL = "SELECT a.attname, coalesce(b.typname, t.typname),"
             + " coalesce(b.typtype, t.typtype) = 'e'"
             + " FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid"
@@ -104,6 +106,24 @@ final class StatementDescriber implements Describer {
                 }
             }
             return new UniqueKeys(List.copyOf(keys));
+        } catch (SQLException e) {
+            return rejected(e);
+        } finally {
+            rollback();
+        }
+    }
+
+    @Override
+    public Outcome enumLabels(String type) throws VerificationUnavailable {
+        try (PreparedStatement statement = connection.prepareStatement(ENUM_LABELS_SQL)) {
+            statement.setString(1, type);
+            List<String> labels = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    labels.add(rows.getString(1));
+                }
+            }
+            return new EnumLabels(List.copyOf(labels));
         } catch (SQLException e) {
             return rejected(e);
         } finally {
@@ -223,12 +243,20 @@ final class StatementDescriber implements Describer {
         }
     }
 
-    /** A statement PostgreSQL refused; a broken connection is no statement's fault and stops verification. */
+    /**
+     * A statement PostgreSQL refused; a broken connection is no statement's fault and stops
+     * verification.
+     */
     private Rejected rejected(SQLException e) throws VerificationUnavailable {
         ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
         String state = e.getSQLState();
-        if (server == null || (state != null && state.startsWith("08"))) {
+        if ((server == null && state == null) || (state != null && state.startsWith("08"))) {
             throw new VerificationUnavailable(e.getMessage(), e);
+        }
+        if (server == null) {
+            // pgjdbc refused before the server saw it (a parameter it did not expect): the statement
+            // Quarry sent is at fault, which is reported on its method
+            throw new IllegalStateException(e.getMessage(), e);
         }
         String message = server.getMessage();
         if (server.getDetail() != null) {

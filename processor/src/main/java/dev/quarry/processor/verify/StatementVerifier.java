@@ -1,5 +1,6 @@
 package dev.quarry.processor.verify;
 
+import com.palantir.javapoet.TypeName;
 import dev.quarry.annotations.FetchStrategy;
 import dev.quarry.annotations.Insert;
 import dev.quarry.annotations.InsertStrategy;
@@ -43,6 +44,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.util.Elements;
 
 /**
  * Verifies every statement of one method against the database: the SQL the user wrote, the
@@ -58,13 +60,15 @@ final class StatementVerifier {
     private final Describer describer;
     private final Findings findings;
     private final ResultColumns results;
+    private final EnumConstants enums;
     /** The snapshot answering instead of a database, for diagnostics; {@code null} with a database. */
     private final Path snapshot;
 
-    StatementVerifier(Describer describer, Findings findings, Path snapshot) {
+    StatementVerifier(Describer describer, Findings findings, Path snapshot, Elements elements) {
         this.describer = describer;
         this.findings = findings;
-        this.results = new ResultColumns(findings);
+        this.enums = new EnumConstants(describer, findings, elements);
+        this.results = new ResultColumns(findings, enums);
         this.snapshot = snapshot;
     }
 
@@ -86,11 +90,14 @@ final class StatementVerifier {
      * @param rewritten per placeholder, whether it was written {@code = ANY(?)}
      * @param names per placeholder, how it reads ({@code :email})
      * @param javaTypes per placeholder, the Java type bound
+     * @param enumTypes per placeholder, the Java enum bound (alone or as an array's elements), else {@code null}
      */
     private record UserSql(Class<? extends Annotation> annotation, String annotationSql, ParsedSql parsed,
-                           List<Boolean> rewritten, List<String> names, List<String> javaTypes) {}
+                           List<Boolean> rewritten, List<String> names, List<String> javaTypes,
+                           List<TypeName> enumTypes) {}
 
-    void verify(MethodModel method) throws VerificationUnavailable {
+    /** Verifies {@code method}'s statements; false when the snapshot had no answer for them. */
+    boolean verify(MethodModel method) throws VerificationUnavailable {
         try {
             if (method instanceof QueryMethodModel query) {
                 query(query);
@@ -103,6 +110,27 @@ final class StatementVerifier {
             }
         } catch (NotAnswered e) {
             findings.report(Message.VERIFY_NOT_IN_SNAPSHOT, method.element(), method.label(), snapshot);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * The SQL of a method the processor refused for its first word (SELEC): PostgreSQL's syntax
+     * error says where it stops reading, as it would for any other mistake it finds.
+     */
+    void syntax(ExecutableElement element, String label, String sql) throws VerificationUnavailable {
+        ParsedSql parsed = SqlParser.parse(sql);
+        String jdbcSql = parsed.jdbcSql(p -> false);
+        try {
+            if (describe(jdbcSql, null) instanceof Rejected rejected) {
+                UserSql user = new UserSql(Query.class, sql, parsed,
+                        Collections.nCopies(parsed.placeholders().size(), false), names(parsed), List.of(), List.of());
+                findings.reportOn(Message.VERIFY_SQL_REJECTED, element, Query.class, "value", label,
+                        where(user, jdbcSql, rejected.position()), rejected.message());
+            }
+        } catch (NotAnswered e) {
+            // the processor's own error stands for it
         }
     }
 
@@ -122,7 +150,9 @@ final class StatementVerifier {
         List<Bind> binds = new ArrayList<>();
         List<Boolean> rewritten = new ArrayList<>();
         List<String> javaTypes = new ArrayList<>();
+        List<TypeName> enumTypes = new ArrayList<>();
         for (BindStep step : method.binds()) {
+            enumTypes.add(ResultColumns.enumType(step.type()));
             binds.add(bind(step.type(), step.array()));
             rewritten.add(step.array() && step.component() == null);
             javaTypes.add(step.array() ? ResultColumns.javaType(step.parameter().type()) : ResultColumns.javaType(step.type().type()));
@@ -131,7 +161,7 @@ final class StatementVerifier {
         // in it mean nothing to the user, and neither do the columns it selects for itself.
         Query query = element.getAnnotation(Query.class);
         UserSql user = new UserSql(query == null ? null : Query.class, query == null ? null : query.value(),
-                method.parsed(), rewritten, names(method.parsed()), javaTypes);
+                method.parsed(), rewritten, names(method.parsed()), javaTypes, enumTypes);
         Described described = describeUserSql(method.label(), element, method.sql(), binds, user);
         if (described == null || !method.result().readsRows()) {
             return;
@@ -152,7 +182,7 @@ final class StatementVerifier {
         List<Bind> binds = method.binds().stream().map(c -> bind(c.type(), false)).toList();
         List<String> javaTypes = method.binds().stream().map(c -> ResultColumns.javaType(c.type().type())).toList();
         UserSql user = new UserSql(Query.class, sql, parsed, Collections.nCopies(binds.size(), false),
-                names(parsed), javaTypes);
+                names(parsed), javaTypes, method.binds().stream().map(c -> ResultColumns.enumType(c.type())).toList());
         describeUserSql(method.label(), element, method.sql(), binds, user);
     }
 
@@ -173,7 +203,7 @@ final class StatementVerifier {
                     columns.stream().map(c -> bind(c.type(), false)).toList());
             // AUTO falls back to UNNEST whenever COPY cannot write a column, so UNNEST is what must work
             default -> described = describeGenerated(method.label(), method.element(), Insert.class,
-                    "@Insert statement", enumCasts(method.table(), columns,
+                    "@Insert statement", enumCasts(method.label(), method.element(), method.table(), columns,
                             BulkSql.unnestInsert(method.table(), columns, returning)),
                     unnestBinds(columns));
         }
@@ -186,9 +216,11 @@ final class StatementVerifier {
         RecordModel record = method.input().element();
         String sql = BulkSql.upsert(method.table(), record.components(), method.conflict(), method.update(),
                 method.touch(), method.doNothing(), method.result().returning());
+        // a touched column is set to now() by the statement: it has no array to send
+        List<ComponentModel> sent = record.components().stream().filter(c -> !method.touch().contains(c)).toList();
         Described described = describeGenerated(method.label(), method.element(), Upsert.class,
-                "@Upsert statement", enumCasts(method.table(), record.components(), sql),
-                unnestBinds(record.components()));
+                "@Upsert statement", enumCasts(method.label(), method.element(), method.table(), sent, sql),
+                unnestBinds(sent));
         if (described == null) {
             return;
         }
@@ -252,9 +284,10 @@ final class StatementVerifier {
     /**
      * The UNNEST statement {@code sql} as the runtime runs it on this schema: a text array written
      * into an enum column is cast to the enum type's array, since text has no implicit cast to it.
+     * {@code columns} are those sent as arrays, in order.
      */
-    private String enumCasts(String table, List<ComponentModel> columns, String sql)
-            throws VerificationUnavailable, NotAnswered {
+    private String enumCasts(String label, ExecutableElement element, String table, List<ComponentModel> columns,
+                             String sql) throws VerificationUnavailable, NotAnswered {
         if (columns.stream().noneMatch(c -> "text".equals(c.type().kind().arrayElementType()))) {
             return sql;
         }
@@ -267,6 +300,9 @@ final class StatementVerifier {
             Column column = found.columns().get(component.column());
             if ("text".equals(component.type().kind().arrayElementType()) && column != null && column.isEnum()) {
                 casts.put(component.column(), column.type());
+                if (component.type().kind() == ScalarKind.ENUM) {
+                    enums.check(label, element, component.type().type(), column.type(), false);
+                }
             }
         }
         return casts.isEmpty() ? sql
@@ -277,7 +313,8 @@ final class StatementVerifier {
         return columns.stream().map(c -> Bind.typedArray(c.type().kind())).toList();
     }
 
-    private void checkReturning(String label, ExecutableElement element, BulkResult result, Described described) {
+    private void checkReturning(String label, ExecutableElement element, BulkResult result, Described described)
+            throws VerificationUnavailable {
         if (result.shape() == BulkResult.Shape.LIST) {
             results.checkRow(label, element, result.row(), result.type(), described.columns(), Set.of());
         }
@@ -333,6 +370,12 @@ final class StatementVerifier {
         if (typed instanceof Described described) {
             checkUntypedBinds(label, element, user.annotation(), described.parameters(), binds, user.names(),
                     user.javaTypes());
+            for (int i = 0; i < binds.size() && i < described.parameters().size(); i++) {
+                Parameter parameter = described.parameters().get(i);
+                if (parameter.isEnum() && user.enumTypes().get(i) != null && fits(binds.get(i), parameter)) {
+                    enums.check(label, element, user.enumTypes().get(i), parameter.type(), false);
+                }
+            }
             return described;
         }
         Rejected typedRejection = (Rejected) typed;

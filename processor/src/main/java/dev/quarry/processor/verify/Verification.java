@@ -1,19 +1,26 @@
 package dev.quarry.processor.verify;
 
+import dev.quarry.annotations.Query;
 import dev.quarry.processor.diag.Message;
 import dev.quarry.processor.diag.Reporter;
 import dev.quarry.processor.model.MethodModel;
 import dev.quarry.processor.model.RepositoryModel;
+import dev.quarry.processor.sql.ParsedSql;
+import dev.quarry.processor.sql.SqlParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.util.ElementFilter;
 
 /**
  * Database-backed verification for one compilation, driven by the {@code quarry.verify.*} options:
@@ -50,10 +57,15 @@ public final class Verification implements AutoCloseable {
         return new Verification(VerifyOptions.from(environment.getOptions()), environment);
     }
 
-    /** Verifies every statement of {@code repository}, reporting against its methods. */
-    public void verify(RepositoryModel repository, Reporter reporter) {
+    /**
+     * Verifies the statements of {@code repository}'s methods that have no error of their own
+     * (those with one are not what will run), reporting against each method; answers the methods
+     * whose statements were put to the database or the snapshot, so that checks it makes better
+     * are left to it.
+     */
+    public Set<ExecutableElement> verify(RepositoryModel repository, Reporter reporter) {
         if (!options.enabled() || stopped) {
-            return;
+            return Set.of();
         }
         Findings findings = new Findings(reporter, environment.getMessager(), options.warnOnly());
         if (options.invalid().isPresent()) {
@@ -61,22 +73,63 @@ public final class Verification implements AutoCloseable {
             reporter.report(Message.VERIFY_OPTION_INVALID, repository.element(), problem.option(), problem.value(),
                     problem.reason());
             stopped = true;
-            return;
+            return Set.of();
         }
+        List<MethodModel> methods = repository.methods().stream()
+                .filter(m -> !suppressed(m.element()) && !reporter.hasErrorOn(m.element()))
+                .toList();
         try {
-            StatementVerifier verifier = new StatementVerifier(describer(), findings, options.cache());
-            for (MethodModel method : repository.methods()) {
-                if (!suppressed(method.element())) {
-                    verifier.verify(method);
-                }
-            }
+            StatementVerifier verifier =
+                    new StatementVerifier(describer(), findings, options.cache(), environment.getElementUtils());
+            Set<ExecutableElement> verified = verify(verifier, methods, findings);
+            syntaxOnly(repository, verifier);
+            // findings that are only warnings leave the processor's own checks standing
+            return options.warnOnly() ? Set.of() : verified;
         } catch (VerificationUnavailable e) {
             String option = e.option() != null ? e.option() : options.sourceOption();
             findings.report(Message.VERIFY_UNAVAILABLE, repository.element(), option, options.value(option),
                     e.getMessage());
             stopped = true;
             close();
+            return Set.of();
         }
+    }
+
+    /**
+     * The methods whose only fault the processor found is their first word get PostgreSQL's
+     * syntax error too; it says where the statement stops making sense.
+     */
+    private void syntaxOnly(RepositoryModel repository, StatementVerifier verifier) throws VerificationUnavailable {
+        String type = String.join(".", repository.type().simpleNames());
+        for (ExecutableElement method : ElementFilter.methodsIn(repository.element().getEnclosedElements())) {
+            Query query = method.getAnnotation(Query.class);
+            if (query == null || suppressed(method)) {
+                continue;
+            }
+            List<ParsedSql.Problem> problems = SqlParser.parse(query.value()).problems();
+            if (!problems.isEmpty() && problems.stream().allMatch(p -> p.kind() == ParsedSql.Problem.Kind.UNKNOWN_STATEMENT)) {
+                verifier.syntax(method, type + "." + method.getSimpleName(), query.value());
+            }
+        }
+    }
+
+    /**
+     * Verifies each method in turn; a failure inside verification (a fault of the processor, not of
+     * the SQL) is reported on its method, and the others are still verified.
+     */
+    static Set<ExecutableElement> verify(StatementVerifier verifier, List<MethodModel> methods, Findings findings)
+            throws VerificationUnavailable {
+        Set<ExecutableElement> verified = new HashSet<>();
+        for (MethodModel method : methods) {
+            try {
+                if (verifier.verify(method)) {
+                    verified.add(method.element());
+                }
+            } catch (RuntimeException e) {
+                findings.report(Message.VERIFY_INTERNAL_ERROR, method.element(), method.label(), e);
+            }
+        }
+        return verified;
     }
 
     private static boolean suppressed(Element element) {

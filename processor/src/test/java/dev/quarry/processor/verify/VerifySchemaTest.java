@@ -5,6 +5,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.quarry.processor.verify.VerifyCompiler.compile;
 import static dev.quarry.processor.verify.VerifyCompiler.source;
 import static dev.quarry.processor.verify.VerifySources.ACCOUNTS;
+import static dev.quarry.processor.verify.VerifySources.ENUMS;
 import static dev.quarry.processor.verify.VerifySources.MISTAKES;
 
 import com.google.testing.compile.Compilation;
@@ -31,12 +32,14 @@ public class VerifySchemaTest {
     private static Compilation accounts;
     private static Compilation mistakes;
     private static Compilation warned;
+    private static Compilation enums;
 
     @BeforeAll
     static void compileOnce() {
         accounts = compile(List.of(SCHEMA), ACCOUNTS);
         mistakes = compile(List.of(SCHEMA), MISTAKES);
         warned = compile(List.of(SCHEMA, VerifyOptions.MODE + "=warn"), MISTAKES);
+        enums = compile(List.of(SCHEMA), ENUMS);
     }
 
     @Test
@@ -165,6 +168,123 @@ public class VerifySchemaTest {
         assertThat(warned).hadWarningContaining(Message.VERIFY_PARAMETER_TYPE.format("Mistakes.olderThan", ":minimum",
                 "String", "int4")).inFile(MISTAKES.file()).onLine(MISTAKES.line("age > :minimum"));
         assertThat(warned).generatedSourceFile("test.Mistakes_Impl");
+    }
+
+    @Test
+    void verifyEnumConstantWithoutLabel() {
+        List<String> labels = List.of("ACTIVE", "SUSPENDED");
+        // read, bound (twice in one statement, reported once) and written
+        for (String[] at : new String[][] {{"Enums.moodOf", "Optional<Mood> moodOf"},
+                {"Enums.byStatus", "List<Long> byStatus("}, {"Enums.add", "void add"}}) {
+            String message = Message.VERIFY_ENUM_CONSTANT_WITHOUT_LABEL.format(at[0], "Enums.Mood", List.of("BANNED"),
+                    "user_status", labels);
+            assertThat(enums).hadErrorContaining(message).inFile(ENUMS.file()).onLine(ENUMS.line(at[1]));
+            assertThat(enums.errors().stream().filter(d -> d.getMessage(null).equals(message)).count()).isEqualTo(1);
+        }
+        assertThat(enums).hadErrorCount(3);
+    }
+
+    @Test
+    void verifyEnumLabelWithoutConstant() {
+        // read into a component: a SUSPENDED row cannot be read
+        assertThat(enums).hadWarningContaining(Message.VERIFY_ENUM_LABEL_WITHOUT_CONSTANT.format("Enums.who",
+                        "user_status", List.of("SUSPENDED"), "Enums.Few", List.of("ACTIVE")))
+                .inFile(ENUMS.file()).onLine(ENUMS.line("List<Who> who();"));
+        // only bound (byStatuses): a label nothing sends harms nothing
+        assertThat(enums).hadWarningCount(1);
+    }
+
+    @Test
+    void staticErrorsDoNotStopVerificationOfTheOtherMethods() {
+        Source source = source("Mixed",
+                "@Repository",
+                "public interface Mixed {",
+                "    record Name(String email) {}",
+                "    record Book(long id, String email) {}",
+                "",
+                "    @Query(\"SELECT id FROM users WHERE email = :name.emial\")",
+                "    List<Long> byName(Name name);",
+                "",
+                "    @Query(\"SELECT id FROM userz\")",
+                "    List<Long> unknownTable();",
+                "",
+                "    @Query(\"UPDATE users SET age = :age WHERE id = :id\")",
+                "    int setAge(long id, String age);",
+                "",
+                "    @Query(\"SELECT id, emial FROM users\")",
+                "    List<Book> misspelt();",
+                "",
+                "    @Query(\"SELEC id FROM users\")",
+                "    List<Long> ids();",
+                "}");
+
+        Compilation compilation = compile(List.of(SCHEMA), source);
+
+        assertThat(compilation).hadErrorContaining(Message.UNKNOWN_COMPONENT.format(":name.emial", "Mixed.byName", "Name",
+                "emial", List.of("email"))).inFile(source.file()).onLine(source.line("@Query(\"SELECT id FROM users WHERE"));
+        assertThat(compilation).hadErrorContaining(Message.VERIFY_SQL_REJECTED.format("Mixed.unknownTable",
+                        " at line 1, column 16 of the SQL (near \"userz\")", "relation \"userz\" does not exist"))
+                .inFile(source.file()).onLine(source.line("SELECT id FROM userz"));
+        assertThat(compilation).hadErrorContaining(Message.VERIFY_PARAMETER_TYPE.format("Mixed.setAge", ":age", "String",
+                "int4")).inFile(source.file()).onLine(source.line("SET age = :age"));
+        // PostgreSQL's word on the misspelt column, not the component left without one
+        assertThat(compilation).hadErrorContaining(Message.VERIFY_SQL_REJECTED.format("Mixed.misspelt",
+                        " at line 1, column 12 of the SQL (near \"emial FROM users\")",
+                        "column \"emial\" does not exist; hint: Perhaps you meant to reference the column \"users.email\""))
+                .inFile(source.file()).onLine(source.line("SELECT id, emial FROM users"));
+        assertThat(compilation).hadErrorContaining(Message.SQL_UNKNOWN_STATEMENT.format("Mixed.ids", "SELEC", 0,
+                dev.quarry.processor.sql.SqlParser.FIRST_KEYWORDS_TEXT)).inFile(source.file())
+                .onLine(source.line("SELEC id"));
+        assertThat(compilation).hadErrorContaining(Message.VERIFY_SQL_REJECTED.format("Mixed.ids",
+                        " at line 1, column 1 of the SQL (near \"SELEC id FROM users\")", "syntax error at or near \"SELEC\""))
+                .inFile(source.file()).onLine(source.line("SELEC id"));
+        assertThat(compilation).hadErrorCount(6);
+    }
+
+    @Test
+    void missingResultColumnIsStillCheckedWhenVerificationOnlyWarns() {
+        Source source = source("Warned",
+                "@Repository",
+                "public interface Warned {",
+                "    record Book(long id, String email) {}",
+                "",
+                "    @Query(\"SELECT id, emial FROM users\")",
+                "    List<Book> misspelt();",
+                "}");
+
+        Compilation compilation = compile(List.of(SCHEMA, VerifyOptions.MODE + "=warn"), source);
+
+        assertThat(compilation).hadErrorContaining(Message.MISSING_RESULT_COLUMN.format("email", "Book", "email",
+                "SELECT", List.of("id", "emial"), "; the SELECT list has emial, which matches no component", "email"))
+                .inFile(source.file()).onLine(source.line("List<Book> misspelt();"));
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadWarningCount(1);
+    }
+
+    @Test
+    void verifyInternalError() {
+        Source source = source("Broken",
+                "@Repository",
+                "public interface Broken {",
+                "    @Query(\"SELECT id FROM users\")",
+                "    List<Long> ids();",
+                "",
+                "    @Query(\"SELECT email FROM users\")",
+                "    List<String> emails();",
+                "}");
+        IllegalStateException fault = new IllegalStateException("The column index is out of range: 2, number of columns: 1");
+
+        Compilation compilation = com.google.testing.compile.Compiler.javac()
+                .withProcessors(new FaultyVerificationProcessor(fault, "SELECT id FROM users"))
+                .compile(source.file());
+
+        assertThat(compilation).hadErrorContaining(Message.VERIFY_INTERNAL_ERROR.format("Broken.ids", fault))
+                .inFile(source.file()).onLine(source.line("List<Long> ids();"));
+        // the method after it was still verified (the stand-in database answers it with two columns)
+        assertThat(compilation).hadErrorContaining(Message.VERIFY_SCALAR_COLUMN_COUNT.format("Broken.emails",
+                        "List<String>", 2, List.of("email", "id")))
+                .inFile(source.file()).onLine(source.line("List<String> emails();"));
+        assertThat(compilation).hadErrorCount(2);
     }
 
     @Test
