@@ -14,5 +14,5 @@ interface TopPerGroupSample {
 
     @TopPerGroup(partitionBy = "user_id", orderBy = "created_at DESC, id DESC", limit = ":n")
     @Query("SELECT user_id, id, total, created_at FROM orders")
-    List<RecentOrder> latestOrdersPerUser(int n);     // RecentOrder may declare an int rank component
+    List<RecentOrder> latestOrdersPerUser(int n);     // RecentOrder may declare an int or long rank component
 }
