@@ -11,7 +11,7 @@ public enum Message {
     REPOSITORY_PRIVATE("@Repository type %s must not be private: its generated implementation lives beside it"),
     REPOSITORY_INNER_CLASS("@Repository type %s must be static to be implemented outside it"),
     REPOSITORY_GENERIC("@Repository type %s must not declare type parameters"),
-    REPOSITORY_NO_CONSTRUCTOR("abstract @Repository class %s needs an accessible no-argument constructor"),
+    REPOSITORY_NO_CONSTRUCTOR("abstract @Repository class %s needs a non-private constructor taking no argument, or one taking a dev.quarry.runtime.Database (the generated implementation passes its own, through which the class reaches other repositories)"),
     METHOD_WITHOUT_QUERY("abstract method %s has no @Query; every abstract method of a @Repository needs one (or @Tree, @Insert, @Upsert)"),
     METHOD_GENERIC("@Query method %s must not declare type parameters"),
     SQL_EMPTY("@Query on %s has no SQL"),
