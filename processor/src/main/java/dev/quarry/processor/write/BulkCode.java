@@ -119,6 +119,8 @@ final class BulkCode {
             case INT -> CodeBlock.builder().addStatement("return $T.toInt($L, $N)", BULK_WRITES, call, labelConstant)
                     .build();
             case LONG, LIST -> CodeBlock.builder().addStatement("return $L", call).build();
+            case ONE -> CodeBlock.builder().addStatement("return $T.one($L, $N)", BULK_WRITES, call, labelConstant)
+                    .build();
         };
     }
 }
