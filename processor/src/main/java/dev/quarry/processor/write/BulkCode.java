@@ -60,7 +60,7 @@ final class BulkCode {
         for (ComponentModel c : record.components()) {
             columns.add(CodeBlock.of("$S", c.column()));
             types.add(CodeBlock.of("$S", c.type().kind().arrayElementType()));
-            writer.addStatement(ColumnCode.write(c.type(), CodeBlock.of("_row.$N()", c.name())));
+            writer.addStatement(ColumnCode.write(c.type(), CodeBlock.of("_row.$N()", c.name()), c.column()));
         }
         writer.unindent().add("}");
         return TypeSpec.classBuilder(holderName(record))

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A generated key returned as a scalar is a column the record does not write: only the schema
+ * Verification of what is new in the shapes it checks. A generated key returned as a scalar is a column the record does not write: only the schema
  * knows whether it exists and what type it has, so verification checks both.
  */
 class VerifyGeneratedKeysTest {
@@ -41,18 +41,31 @@ class VerifyGeneratedKeysTest {
             "    long addOneUnknown(NewUser user);",
             "}");
 
+    /** Duration ↔ interval: verification knows the pairing both ways. */
+    private static final Source AGES = source("Ages",
+            "@Repository",
+            "public interface Ages {",
+            "    @Query(\"SELECT now() - created_at FROM users WHERE created_at > now() - :window\")",
+            "    List<java.time.Duration> ages(java.time.Duration window);",
+            "",
+            "    @Query(\"SELECT age FROM users\")",
+            "    List<java.time.Duration> notAnInterval();",
+            "}");
+
     private static Compilation compilation;
 
     @BeforeAll
     static void compileOnce() {
-        compilation = compile(List.of(VerifyOptions.SCHEMA + "=" + VerifyCompiler.SCHEMA), NEW_USER, SIGNUPS);
+        compilation = compile(List.of(VerifyOptions.SCHEMA + "=" + VerifyCompiler.SCHEMA), NEW_USER, SIGNUPS, AGES);
     }
 
     @Test
     void generatedKeysOfTheRightTypeVerify() {
-        assertThat(compilation).hadErrorCount(3);
+        assertThat(compilation).hadErrorCount(4);
         for (Diagnostic<? extends JavaFileObject> d : compilation.errors()) {
-            assertThat(d.getLineNumber()).isNotIn(List.of(SIGNUPS.line("add(List"), SIGNUPS.line("addOne(NewUser")));
+            if (d.getSource() != null && d.getSource().getName().endsWith("Signups.java")) {
+                assertThat(d.getLineNumber()).isNotIn(List.of(SIGNUPS.line("add(List"), SIGNUPS.line("addOne(NewUser")));
+            }
         }
     }
 
@@ -65,6 +78,17 @@ class VerifyGeneratedKeysTest {
                         "created_at", "timestamptz", "the return type", "LocalDate",
                         "cast the column to date in the SQL, or change the Java type"))
                 .inFile(SIGNUPS.file()).onLine(SIGNUPS.line("addOneWithWrongType("));
+    }
+
+    @Test
+    void aDurationReadsAnIntervalAndNothingElse() {
+        assertThat(compilation).hadErrorContaining(Message.VERIFY_COLUMN_TYPE.format("Ages.notAnInterval", "age",
+                        "int4", "the return type", "Duration", "cast the column to interval in the SQL, or change the Java type"))
+                .inFile(AGES.file()).onLine(AGES.line("notAnInterval()"));
+        for (Diagnostic<? extends JavaFileObject> d : compilation.errors()) {
+            assertThat(d.getLineNumber() == AGES.line("ages(java.time.Duration window)")
+                    && d.getSource() != null && d.getSource().getName().endsWith("Ages.java")).isFalse();
+        }
     }
 
     @Test
