@@ -65,4 +65,18 @@ class ServiceRepositoryTest {
         assertEquals(0, testDb.queryLong("SELECT count(*) FROM shipment"));
         assertEquals(0, testDb.queryLong("SELECT count(*) FROM order_log"));
     }
+
+    @Test
+    void aConstructorCycleIsADataExceptionNamingTheRepository() {
+        DataException e = assertThrows(DataException.class, () -> db.repository(Loop.class));
+        assertTrue(e.getMessage().contains("creating dev.quarry.it.services.Loop_Impl needs dev.quarry.it.services.Loop"
+                + " itself: repository constructors call db.repository(…) in a cycle"), e.getMessage());
+    }
+
+    @Test
+    void aRepositoryIsCreatedOnceAndTheOnesItLooksUpAreTheDatabasesOwn() {
+        assertTrue(orders == db.repository(Orders.class));
+        assertTrue(orders.stock() == db.repository(Stock.class));
+        assertTrue(orders.shipments() == db.repository(Shipments.class));
+    }
 }
