@@ -186,4 +186,34 @@ class DurationTest {
     void aReturnedIntervalReadsAsADuration() {
         assertEquals(Duration.ofMinutes(90), repo.addReturning(new Timing(1, Duration.ofMinutes(90), Duration.ZERO)));
     }
+
+    @Test
+    void hoursBeyondAnIntAreReadExactly() {
+        // 250 000 years of hours: more than PGInterval's int hours hold, within an interval's time part
+        Duration huge = Duration.ofDays(250_000L * 365).plusNanos(123_000);
+        assertEquals(huge, repo.echo(huge));
+        assertEquals(huge.negated(), repo.echo(huge.negated()));
+    }
+
+    @Test
+    void otherIntervalStylesAreReadExactlyOrRefusedNeverGuessed() {
+        Duration d = Duration.ofDays(3).plusHours(4).plusMinutes(5).plusSeconds(6).plusNanos(7_000).negated();
+        for (String style : List.of("postgres", "postgres_verbose", "iso_8601")) {
+            assertEquals(d, db.transaction(() -> {
+                repo.intervalStyle(style);
+                return repo.echo(d);
+            }), style);
+        }
+        // sql_standard writes a time-only interval (what a Duration binds as) as postgres does, and days its own way
+        assertEquals(d, db.transaction(() -> {
+            repo.intervalStyle("sql_standard");
+            return repo.echo(d);
+        }));
+        DataException e = assertThrows(DataException.class, () -> db.transaction(() -> {
+            repo.intervalStyle("sql_standard");
+            return repo.parse("-3 days -4 hours");
+        }));
+        assertTrue(e.getMessage().startsWith("Timings.parse: column \"interval\" holds the interval '-3 4:00:00',"
+                + " which cannot be read as a Duration: an interval in an IntervalStyle Quarry does not read"), e.getMessage());
+    }
 }

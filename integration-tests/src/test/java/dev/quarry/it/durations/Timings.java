@@ -39,6 +39,10 @@ public interface Timings {
     @Query("SELECT CAST(:text AS interval)")
     Duration parse(String text);
 
+    /** For this transaction only: how intervals are written as text. */
+    @Query("SELECT set_config('IntervalStyle', :style, true)")
+    String intervalStyle(String style);
+
     @Query("SELECT :value::text")
     String asText(Duration value);
 
