@@ -234,11 +234,49 @@ class BulkErrorsTest {
     @Test
     void bulkUnknownReturning() {
         TestSource repo = repository("Repo",
+                "    record Key(long id) {}",
+                "",
                 "    @Insert(",
                 "            returning = \"uid\")",
-                "    List<Long> insert(List<User> users);");
-        assertOnlyError(Message.BULK_UNKNOWN_RETURNING.format("Insert", "Repo.insert", "uid", "User", USER_COLUMNS),
-                repo, repo.line("returning = \"uid\""), USER, repo);
+                "    List<Key> insert(List<User> users);");
+        assertOnlyError(Message.BULK_UNKNOWN_RETURNING.format("Insert", "Repo.insert", "uid", "User or Key",
+                        USER_COLUMNS), repo, repo.line("returning = \"uid\""), USER, repo);
+    }
+
+    @Test
+    void bulkReturningOneOptional() {
+        TestSource repo = repository("Repo",
+                "    @Insert(returning = \"id\")",
+                "    Optional<Long> insert(User user);");
+        assertOnlyError(Message.BULK_RETURNING_ONE_OPTIONAL.format("Repo.insert", "java.util.Optional<java.lang.Long>",
+                "java.lang.Long"), repo, repo.line("Optional<Long> insert("), USER, repo);
+    }
+
+    @Test
+    void bulkReturningShapeOfOneRecord() {
+        TestSource repo = repository("Repo",
+                "    @Insert(returning = {\"id\", \"email\"})",
+                "    long insert(User user);");
+        assertOnlyError(Message.BULK_RETURNING_SHAPE.format("Repo.insert", "long", List.of("id", "email"),
+                "names 2 columns, and a scalar holds one"), repo, repo.line("long insert("), USER, repo);
+    }
+
+    @Test
+    void generatedKeysCompileAsScalarsForAListAndForOneRecord() {
+        // "uid" is no column of NewUser: only the table knows it, which verification (when on) checks
+        TestSource newUser = source("NewUser",
+                "@Table(\"users\")",
+                "public record NewUser(String email) {}");
+        assertThat(Compilations.compile(newUser, repository("Repo",
+                "    @Insert(returning = \"id\")",
+                "    List<Long> insert(List<NewUser> users);",
+                "    @Insert(returning = \"id\")",
+                "    long insertOne(NewUser user);",
+                "    @Insert(returning = \"created_at\")",
+                "    Instant insertOneAt(NewUser user);",
+                "    @Insert(returning = \"uid\")",
+                "    UUID insertOneUid(NewUser user);")))
+                .succeededWithoutWarnings();
     }
 
     @Test

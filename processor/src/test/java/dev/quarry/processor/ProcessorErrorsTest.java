@@ -87,10 +87,33 @@ class ProcessorErrorsTest {
                 "",
                 "    Store(String name) {}",
                 "",
+                "    private Store(dev.quarry.runtime.Database db) {}",
+                "",
+                "    Store(dev.quarry.runtime.Database db, String name) {}",
+                "",
                 "    @Query(\"SELECT 1\")",
                 "    public abstract int one();",
                 "}");
         assertOnlyError(Message.REPOSITORY_NO_CONSTRUCTOR.format("Store"), source, source.line("class Store"), source);
+    }
+
+    @Test
+    void repositoryConstructorTakingTheDatabaseIsCalledWithTheImplementationsOwn() {
+        // with both shapes the Database one wins: it is the one through which the class reaches other repositories
+        TestSource source = source("Store",
+                "@Repository",
+                "public abstract class Store {",
+                "    protected Store() {}",
+                "",
+                "    Store(dev.quarry.runtime.Database db) {}",
+                "",
+                "    @Query(\"SELECT 1\")",
+                "    public abstract int one();",
+                "}");
+        Compilation compilation = Compilations.compile(source);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).generatedSourceFile("test.Store_Impl")
+                .contentsAsUtf8String().contains("super(db);");
     }
 
     @Test

@@ -11,9 +11,11 @@ import java.lang.reflect.InvocationTargetException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import javax.sql.DataSource;
@@ -49,6 +51,8 @@ public final class Database implements AutoCloseable {
     private final Core core;
     private final List<HikariDataSource> ownedPools;
     private final ConcurrentMap<Class<?>, Object> repositories = new ConcurrentHashMap<>();
+    /** Types whose implementation this thread is constructing: a constructor that looks one up again is a cycle. */
+    private final ThreadLocal<Set<Class<?>>> creating = ThreadLocal.withInitial(HashSet::new);
 
     private Database(DataSource dataSource, DataSource replica, List<HikariDataSource> ownedPools,
                      boolean transactionPooling, ExternalTransactions external, int asyncThreads) {
@@ -92,7 +96,31 @@ public final class Database implements AutoCloseable {
      */
     public <T> T repository(Class<T> type) {
         Objects.requireNonNull(type, "type");
-        return type.cast(repositories.computeIfAbsent(type, this::instantiate));
+        Object found = repositories.get(type);
+        if (found == null) {
+            // created outside the map: an abstract repository's constructor may look up others, and
+            // computeIfAbsent forbids updating the map from inside its function
+            Object created = create(type);
+            found = repositories.putIfAbsent(type, created);
+            if (found == null) {
+                found = created;
+            }
+        }
+        return type.cast(found);
+    }
+
+    private Object create(Class<?> type) {
+        Set<Class<?>> inProgress = creating.get();
+        if (!inProgress.add(type)) {
+            throw new DataException("creating " + implementationName(type) + " needs " + type.getName()
+                    + " itself: repository constructors call db.repository(…) in a cycle; look one of them up"
+                    + " when a method needs it instead of in the constructor");
+        }
+        try {
+            return instantiate(type);
+        } finally {
+            inProgress.remove(type);
+        }
     }
 
     private Object instantiate(Class<?> type) {

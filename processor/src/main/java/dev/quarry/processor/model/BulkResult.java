@@ -8,8 +8,8 @@ import java.util.List;
  *
  * @param shape the kind of result
  * @param type the declared return type
- * @param returning the returned columns in RETURNING order, empty unless {@code shape} is LIST
- * @param row what each returned row is read into, {@code null} unless {@code shape} is LIST
+ * @param returning the returned columns in RETURNING order, empty unless {@code shape} is LIST or ONE
+ * @param row what each returned row is read into, {@code null} unless {@code shape} is LIST or ONE
  */
 public record BulkResult(Shape shape, TypeName type, List<String> returning, RowType row) {
     public enum Shape {
@@ -19,6 +19,13 @@ public record BulkResult(Shape shape, TypeName type, List<String> returning, Row
         /** Rows written (or affected) as {@code long}. */
         LONG,
         /** The RETURNING rows, in input order. */
-        LIST
+        LIST,
+        /** The one RETURNING row of a single-record insert, as a scalar or a record. */
+        ONE;
+
+        /** Whether the statement has a RETURNING clause whose rows are read. */
+        public boolean returnsRows() {
+            return this == LIST || this == ONE;
+        }
     }
 }

@@ -12,6 +12,13 @@ import javax.lang.model.element.TypeElement;
  * @param implementation {@code <Name>_Impl}, or {@code Outer_Inner_Impl} for a nested type
  * @param isInterface whether the implementation implements (rather than extends) it
  * @param methods the methods to implement
+ * @param passesDatabase whether the implementation's constructor passes its {@code Database} to the
+ *        abstract class's constructor (rather than calling the no-argument one)
  */
 public record RepositoryModel(TypeElement element, ClassName type, ClassName implementation, boolean isInterface,
-                              List<MethodModel> methods) {}
+                              List<MethodModel> methods, boolean passesDatabase) {
+    public RepositoryModel(TypeElement element, ClassName type, ClassName implementation, boolean isInterface,
+                           List<MethodModel> methods) {
+        this(element, type, implementation, isInterface, methods, false);
+    }
+}

@@ -15,6 +15,8 @@ public enum ScalarKind {
     LOCAL_DATE("date"),
     LOCAL_DATE_TIME("timestamp"),
     UUID("uuid"),
+    /** {@code java.time.Duration} ↔ {@code interval}: exact time, so an interval with months is refused on read. */
+    DURATION("interval"),
     BYTES("bytea"),
     /** Bound and read by constant name, as text (which PostgreSQL also casts to and from its enum types). */
     ENUM("text"),

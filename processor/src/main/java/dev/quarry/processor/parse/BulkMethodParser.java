@@ -80,7 +80,7 @@ final class BulkMethodParser {
             return Optional.empty();
         }
         Optional<BulkResult> result = signatures.result(method, label, "Insert", input.get().element(),
-                insert.returning(), mirror, "written");
+                insert.returning(), mirror, "written", input.get().form() == BulkInput.Form.ONE);
         if (insert.returning().length > 0
                 && (insert.strategy() == InsertStrategy.COPY || insert.strategy() == InsertStrategy.BATCH)) {
             reporter.report(Message.BULK_RETURNING_STRATEGY, method, mirror, Annotations.value(mirror, "strategy"),

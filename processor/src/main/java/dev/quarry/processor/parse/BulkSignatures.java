@@ -113,17 +113,36 @@ final class BulkSignatures {
      */
     Optional<BulkResult> result(ExecutableElement method, String label, String annotation, RecordModel input,
                                 String[] returning, AnnotationMirror mirror, String verb) {
+        return result(method, label, annotation, input, returning, mirror, verb, false);
+    }
+
+    /**
+     * As {@link #result(ExecutableElement, String, String, RecordModel, String[], AnnotationMirror, String)};
+     * with {@code oneRow} (an insert of one record, which returns exactly one row) the returned
+     * column or record may also be returned as it is, not in a {@code List}.
+     */
+    Optional<BulkResult> result(ExecutableElement method, String label, String annotation, RecordModel input,
+                                String[] returning, AnnotationMirror mirror, String verb, boolean oneRow) {
         TypeMirror type = method.getReturnType();
         TypeName name = TypeName.get(type);
         String withReturning = annotation.equals("Batch") ? "" : ", or with returning a List of the returned rows";
         Optional<TypeMirror> listElement = returning.length == 0 ? Optional.empty()
                 : elementOf(type, Set.of("java.util.List"));
         if (returning.length > 0) {
-            if (listElement.isEmpty()) {
+            if (listElement.isPresent()) {
+                return returned(method, label, annotation, input, returning, mirror, listElement.get(), name,
+                        BulkResult.Shape.LIST);
+            }
+            if (!oneRow) {
                 reporter.report(Message.BULK_RETURNING_NEEDS_LIST, method, label, List.of(returning), type);
                 return Optional.empty();
             }
-            return returned(method, label, annotation, input, returning, mirror, listElement.get(), name);
+            Optional<TypeMirror> optional = elementOf(type, Set.of("java.util.Optional"));
+            if (optional.isPresent()) {
+                reporter.report(Message.BULK_RETURNING_ONE_OPTIONAL, method, label, type, optional.get());
+                return Optional.empty();
+            }
+            return returned(method, label, annotation, input, returning, mirror, type, name, BulkResult.Shape.ONE);
         }
         switch (type.getKind()) {
             case VOID:
@@ -140,7 +159,7 @@ final class BulkSignatures {
 
     private Optional<BulkResult> returned(ExecutableElement method, String label, String annotation, RecordModel input,
                                           String[] returning, AnnotationMirror mirror, TypeMirror element,
-                                          TypeName name) {
+                                          TypeName name, BulkResult.Shape shape) {
         AnnotationValue value = Annotations.value(mirror, "returning");
         Optional<ScalarType> scalar = types.scalar(element);
         RecordModel row = null;
@@ -163,10 +182,14 @@ final class BulkSignatures {
             if (resolved == null && row != null) {
                 resolved = column(row, requested).map(ComponentModel::column).orElse(null);
             }
+            if (resolved == null && row == null) {
+                // a column the record does not write (a generated key): only the table knows it, so
+                // verification, when on, checks it and its type
+                resolved = requested;
+            }
             if (resolved == null) {
                 reporter.report(Message.BULK_UNKNOWN_RETURNING, method, mirror, value, annotation, label, requested,
-                        row == null ? input.simpleName() : input.simpleName() + " or " + row.simpleName(),
-                        row == null ? columnNames(input) : union(columnNames(input), columnNames(row)));
+                        input.simpleName() + " or " + row.simpleName(), union(columnNames(input), columnNames(row)));
                 return Optional.empty();
             }
             columns.add(resolved);
@@ -175,10 +198,11 @@ final class BulkSignatures {
         if (row == null) {
             if (distinct.size() != 1) {
                 reporter.report(Message.BULK_RETURNING_SHAPE, method, label, name, distinct,
-                        "names " + distinct.size() + " columns, and a List of a scalar holds one");
+                        "names " + distinct.size() + " columns, and "
+                                + (shape == BulkResult.Shape.LIST ? "a List of a scalar" : "a scalar") + " holds one");
                 return Optional.empty();
             }
-            return Optional.of(new BulkResult(BulkResult.Shape.LIST, name, distinct, new RowType.Scalar(scalar.get())));
+            return Optional.of(new BulkResult(shape, name, distinct, new RowType.Scalar(scalar.get())));
         }
         if (row.hasRelations()) {
             reporter.report(Message.BULK_RETURNING_SHAPE, method, label, name, distinct,
@@ -193,7 +217,7 @@ final class BulkSignatures {
                 return Optional.empty();
             }
         }
-        return Optional.of(new BulkResult(BulkResult.Shape.LIST, name, distinct, new RowType.Record(row)));
+        return Optional.of(new BulkResult(shape, name, distinct, new RowType.Record(row)));
     }
 
     /** A name in an annotation value: a column, or (for convenience) a component, of {@code record}. */

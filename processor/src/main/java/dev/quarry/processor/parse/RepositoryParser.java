@@ -19,12 +19,14 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /** Reads a {@code @Repository} type into a {@link RepositoryModel}. */
 public final class RepositoryParser {
+    private static final String DATABASE = "dev.quarry.runtime.Database";
     private final Elements elements;
     private final Reporter reporter;
     private final QueryMethodParser methods;
@@ -56,7 +58,8 @@ public final class RepositoryParser {
         if (!type.getTypeParameters().isEmpty()) {
             reporter.report(Message.REPOSITORY_GENERIC, type, simpleNames);
         }
-        if (!isInterface && !hasNoArgConstructor(type)) {
+        boolean passesDatabase = !isInterface && hasConstructor(type, true);
+        if (!isInterface && !passesDatabase && !hasConstructor(type, false)) {
             reporter.report(Message.REPOSITORY_NO_CONSTRUCTOR, type, simpleNames);
         }
 
@@ -86,12 +89,25 @@ public final class RepositoryParser {
         }
         ClassName name = ClassName.get(type);
         ClassName implementation = ClassName.get(name.packageName(), simpleNames.replace('.', '_') + "_Impl");
-        return Optional.of(new RepositoryModel(type, name, implementation, isInterface, List.copyOf(models)));
+        return Optional.of(new RepositoryModel(type, name, implementation, isInterface, List.copyOf(models),
+                passesDatabase));
     }
 
-    private static boolean hasNoArgConstructor(TypeElement type) {
+    /**
+     * Whether {@code type} has a non-private constructor the implementation can call: with no
+     * argument, or (when {@code database}) with one {@code dev.quarry.runtime.Database}, through
+     * which the class reaches other repositories.
+     */
+    private static boolean hasConstructor(TypeElement type, boolean database) {
         for (ExecutableElement constructor : ElementFilter.constructorsIn(type.getEnclosedElements())) {
-            if (constructor.getParameters().isEmpty() && !constructor.getModifiers().contains(Modifier.PRIVATE)) {
+            if (constructor.getModifiers().contains(Modifier.PRIVATE)) {
+                continue;
+            }
+            List<? extends VariableElement> parameters = constructor.getParameters();
+            if (!database && parameters.isEmpty()) {
+                return true;
+            }
+            if (database && parameters.size() == 1 && parameters.get(0).asType().toString().equals(DATABASE)) {
                 return true;
             }
         }

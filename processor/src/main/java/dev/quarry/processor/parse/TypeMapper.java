@@ -28,7 +28,8 @@ final class TypeMapper {
             Map.entry("java.time.OffsetDateTime", ScalarKind.OFFSET_DATE_TIME),
             Map.entry("java.time.LocalDate", ScalarKind.LOCAL_DATE),
             Map.entry("java.time.LocalDateTime", ScalarKind.LOCAL_DATE_TIME),
-            Map.entry("java.util.UUID", ScalarKind.UUID));
+            Map.entry("java.util.UUID", ScalarKind.UUID),
+            Map.entry("java.time.Duration", ScalarKind.DURATION));
 
     private final Types types;
 

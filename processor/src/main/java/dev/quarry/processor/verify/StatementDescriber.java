@@ -237,6 +237,7 @@ final class StatementDescriber implements Describer {
             case LOCAL_DATE -> statement.setObject(index, LocalDate.of(2000, 1, 1));
             case LOCAL_DATE_TIME -> statement.setObject(index, LocalDateTime.of(2000, 1, 1, 0, 0));
             case UUID -> statement.setObject(index, new UUID(0, 0));
+            case DURATION -> statement.setObject(index, new org.postgresql.util.PGInterval());
             case ENUM -> statement.setObject(index, "A", Types.OTHER);
             // an array of values is described by its elements' kind (Bind.array); nothing binds as ARRAY itself
             case ARRAY -> statement.setNull(index, Types.OTHER);

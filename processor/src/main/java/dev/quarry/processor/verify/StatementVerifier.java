@@ -315,7 +315,7 @@ final class StatementVerifier {
 
     private void checkReturning(String label, ExecutableElement element, BulkResult result, Described described)
             throws VerificationUnavailable {
-        if (result.shape() == BulkResult.Shape.LIST) {
+        if (result.shape().returnsRows()) {
             results.checkRow(label, element, result.row(), result.type(), described.columns(), Set.of());
         }
     }

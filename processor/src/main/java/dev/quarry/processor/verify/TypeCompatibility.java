@@ -100,6 +100,7 @@ final class TypeCompatibility {
                     + "as Instant or OffsetDateTime, or convert it in the SQL with AT TIME ZONE")
                     : incompatible("timestamp");
             case UUID -> exactly(type, "uuid");
+            case DURATION -> exactly(type, "interval");
             case ENUM -> TEXT.contains(type) || isEnum ? Verdict.FITS
                     : incompatible("text or a PostgreSQL enum type");
             case ARRAY -> isArray(type) ? Verdict.FITS : incompatible("an array type");
@@ -119,6 +120,7 @@ final class TypeCompatibility {
             case BYTES -> type.equals("bytea");
             case INSTANT, OFFSET_DATE_TIME, LOCAL_DATE, LOCAL_DATE_TIME -> DATES.contains(type);
             case UUID -> type.equals("uuid");
+            case DURATION -> type.equals("interval");
             // bound untyped by name: PostgreSQL parses the name as whatever it expects
             case ENUM -> TEXT.contains(type) || isEnum;
             case ARRAY -> isArray(type);

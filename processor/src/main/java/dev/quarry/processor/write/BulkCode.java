@@ -60,7 +60,7 @@ final class BulkCode {
         for (ComponentModel c : record.components()) {
             columns.add(CodeBlock.of("$S", c.column()));
             types.add(CodeBlock.of("$S", c.type().kind().arrayElementType()));
-            writer.addStatement(ColumnCode.write(c.type(), CodeBlock.of("_row.$N()", c.name())));
+            writer.addStatement(ColumnCode.write(c.type(), CodeBlock.of("_row.$N()", c.name()), c.column()));
         }
         writer.unindent().add("}");
         return TypeSpec.classBuilder(holderName(record))
@@ -119,6 +119,8 @@ final class BulkCode {
             case INT -> CodeBlock.builder().addStatement("return $T.toInt($L, $N)", BULK_WRITES, call, labelConstant)
                     .build();
             case LONG, LIST -> CodeBlock.builder().addStatement("return $L", call).build();
+            case ONE -> CodeBlock.builder().addStatement("return $T.one($L, $N)", BULK_WRITES, call, labelConstant)
+                    .build();
         };
     }
 }

@@ -38,6 +38,7 @@ final class ColumnCode {
             case LOCAL_DATE -> CodeBlock.of("$T.setLocalDate(_stmt, $L, $L)", BINDERS, index, value);
             case LOCAL_DATE_TIME -> CodeBlock.of("$T.setLocalDateTime(_stmt, $L, $L)", BINDERS, index, value);
             case UUID -> CodeBlock.of("$T.setUuid(_stmt, $L, $L)", BINDERS, index, value);
+            case DURATION -> CodeBlock.of("$T.setDuration(_stmt, $L, $L, $S)", BINDERS, index, value, valueName(value));
             case ENUM -> CodeBlock.of("$T.setEnum(_stmt, $L, $L)", BINDERS, index, value);
             case ARRAY -> type.element().kind() == ScalarKind.ENUM
                     ? CodeBlock.of("$T.setEnumArrayOrNull(_stmt, $L, $L)", BINDERS, index, value)
@@ -50,6 +51,9 @@ final class ColumnCode {
     static CodeBlock bindArray(ScalarType element, int index, CodeBlock value) {
         if (element.kind() == dev.quarry.processor.model.ScalarKind.ENUM) {
             return CodeBlock.of("$T.setEnumArray(_stmt, $L, $L)", BINDERS, index, value);
+        }
+        if (element.kind() == ScalarKind.DURATION) {
+            return CodeBlock.of("$T.setDurationArray(_stmt, $L, $L, $S)", BINDERS, index, value, valueName(value));
         }
         return CodeBlock.of("$T.setArray(_stmt, $L, $S, $L)", BINDERS, index, element.kind().arrayElementType(), value);
     }
@@ -70,6 +74,7 @@ final class ColumnCode {
             case OFFSET_DATE_TIME, LOCAL_DATE, LOCAL_DATE_TIME, UUID ->
                     CodeBlock.of("_rs.getObject($L, $T.class)", column, javaType);
             case ENUM -> CodeBlock.of("$T.getEnum(_rs, $L, $T.class, $N)", READERS, column, javaType, methodConstant);
+            case DURATION -> CodeBlock.of("$T.getDuration(_rs, $L, $N)", READERS, column, methodConstant);
             case ARRAY -> type.element().kind() == ScalarKind.ENUM
                     ? CodeBlock.of("$T.getEnumList(_rs, $L, $T.class, $N)", READERS, column, type.element().type(),
                             methodConstant)
@@ -118,6 +123,17 @@ final class ColumnCode {
      * whose overloads take the primitive or the boxed (nullable) form.
      */
     static CodeBlock write(ScalarType type, CodeBlock value) {
+        return write(type, value, null);
+    }
+
+    /**
+     * As {@link #write(ScalarType, CodeBlock)}; values that can be refused on the way (a
+     * {@code Duration} finer than a microsecond) also take {@code column}, for the message.
+     */
+    static CodeBlock write(ScalarType type, CodeBlock value, String column) {
+        if (type.kind() == ScalarKind.DURATION) {
+            return CodeBlock.of("_out.writeDuration($L, $S)", value, column);
+        }
         String method = switch (type.kind()) {
             case INT -> "writeInt";
             case LONG -> "writeLong";
@@ -134,9 +150,19 @@ final class ColumnCode {
             case UUID -> "writeUuid";
             case BYTES -> "writeBytes";
             case ENUM -> "writeEnum";
+            case DURATION -> throw new IllegalStateException("written above");
             case ARRAY -> throw new IllegalArgumentException("bulk writes take no array columns");
         };
         return CodeBlock.of("_out.$L($L)", method, value);
+    }
+
+    /**
+     * What a bound value is called in a message: the parameter ({@code timeout}) or the record's
+     * component ({@code job.timeout}) the generated expression reads.
+     */
+    private static String valueName(CodeBlock value) {
+        String text = value.toString();
+        return text.endsWith("()") ? text.substring(0, text.length() - 2) : text;
     }
 
     private static String jdbcSetter(ScalarType type) {

@@ -5,7 +5,6 @@ import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.quarry.annotations.InsertStrategy;
-import dev.quarry.processor.model.BulkResult;
 import dev.quarry.processor.model.InsertMethodModel;
 import dev.quarry.processor.model.RecordModel;
 import dev.quarry.processor.sql.BulkSql;
@@ -31,7 +30,7 @@ final class InsertMethodWriter implements MethodWriter {
     }
 
     private boolean returnsRows() {
-        return method.result().shape() == BulkResult.Shape.LIST;
+        return method.result().shape().returnsRows();
     }
 
     @Override

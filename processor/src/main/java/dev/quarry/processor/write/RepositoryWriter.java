@@ -68,11 +68,13 @@ public final class RepositoryWriter {
             type.addFields(writer.constants());
         }
         type.addField(CORE, "_core", Modifier.PRIVATE, Modifier.FINAL);
-        type.addMethod(MethodSpec.constructorBuilder()
+        MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
                 .addModifiers(Modifier.PUBLIC)
-                .addParameter(DATABASE, "db")
-                .addStatement("this._core = $T.of(db)", CORE)
-                .build());
+                .addParameter(DATABASE, "db");
+        if (repository.passesDatabase()) {
+            constructor.addStatement("super(db)");
+        }
+        type.addMethod(constructor.addStatement("this._core = $T.of(db)", CORE).build());
         for (MethodWriter writer : writers) {
             type.addMethod(writer.method());
             type.addMethods(writer.helpers());

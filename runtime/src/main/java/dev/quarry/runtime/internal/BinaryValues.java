@@ -250,6 +250,22 @@ abstract class BinaryValues implements ColumnSink {
         writeString(value == null ? null : value.name());
     }
 
+    /** interval_send: microseconds (int64), days (int32), months (int32); a Duration fills the first only. */
+    @Override
+    public void writeDuration(java.time.Duration value, String column) throws SQLException {
+        if (value == null) {
+            putNull();
+            return;
+        }
+        long micros = Intervals.micros(value, "column \"" + column + "\"");
+        ensure(20);
+        putInt(16);
+        putLong(micros);
+        putInt(0);
+        putInt(0);
+        fields++;
+    }
+
     @Override
     public void writeUuid(UUID value) throws SQLException {
         if (value == null) {

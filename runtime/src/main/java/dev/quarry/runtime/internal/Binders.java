@@ -239,6 +239,44 @@ public final class Binders {
         return value;
     }
 
+    /**
+     * Binds a Duration as an {@code interval} of exactly its microseconds; one finer than a
+     * microsecond is refused (naming {@code parameter}), never rounded.
+     */
+    public static void setDuration(PreparedStatement stmt, int index, java.time.Duration value, String parameter)
+            throws SQLException {
+        bindDuration(stmt, index, value, "parameter '" + parameter + "'");
+    }
+
+    /** As {@link #setDuration(PreparedStatement, int, java.time.Duration, String)}; {@code what} names the value. */
+    static void bindDuration(PreparedStatement stmt, int index, java.time.Duration value, String what)
+            throws SQLException {
+        // a PGobject is sent typed as interval, NULL included, so PostgreSQL never has to guess the type
+        org.postgresql.util.PGobject interval = new org.postgresql.util.PGobject();
+        interval.setType(Intervals.TYPE);
+        interval.setValue(value == null ? null : Intervals.literal(Intervals.micros(value, what)));
+        stmt.setObject(index, interval);
+    }
+
+    /** Binds Durations as one {@code interval[]}, each exact to the microsecond (else refused, naming {@code parameter}). */
+    public static void setDurationArray(PreparedStatement stmt, int index, Collection<java.time.Duration> values,
+                                        String parameter) throws SQLException {
+        setDurationArray(stmt, index, values.toArray(new java.time.Duration[0]), parameter);
+    }
+
+    public static void setDurationArray(PreparedStatement stmt, int index, java.time.Duration[] values,
+                                        String parameter) throws SQLException {
+        StringBuilder literal = new StringBuilder("{");
+        for (int i = 0; i < values.length; i++) {
+            literal.append(i == 0 ? "" : ",");
+            literal.append(values[i] == null ? "NULL"
+                    : '"' + Intervals.literal(Intervals.micros(values[i], "parameter '" + parameter + "'")) + '"');
+        }
+        org.postgresql.core.BaseConnection pg = stmt.getConnection().unwrap(org.postgresql.core.BaseConnection.class);
+        stmt.setArray(index, new org.postgresql.jdbc.PgArray(pg, org.postgresql.core.Oid.INTERVAL_ARRAY,
+                literal.append('}').toString()));
+    }
+
     /** Rejects a null record or collection argument before any SQL runs. */
     public static <T> T requireArgument(T value, String method, String parameter) {
         return Objects.requireNonNull(value, () -> method + ": parameter '" + parameter

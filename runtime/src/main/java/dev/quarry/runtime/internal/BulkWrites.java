@@ -176,6 +176,21 @@ public final class BulkWrites {
         });
     }
 
+    /**
+     * The one row an insert of one record returned, for methods that return it as it is
+     * ({@code @Insert(returning = "id") long add(NewAuthor author)}). None is possible only when a
+     * trigger skipped the row: that is a {@code NoResultException}, never a made-up value.
+     */
+    public static <R> R one(List<R> returned, String method) {
+        if (returned.size() != 1) {
+            if (returned.isEmpty()) {
+                throw new dev.quarry.runtime.NoResultException(null, method);
+            }
+            throw new dev.quarry.runtime.TooManyResultsException(null, method);
+        }
+        return returned.get(0);
+    }
+
     /** {@code rows} as an {@code int}, for methods declared to return one. */
     public static int toInt(long rows, String method) {
         if (rows > Integer.MAX_VALUE) {

@@ -55,6 +55,12 @@ public interface ColumnSink {
 
     void writeBytes(byte[] value) throws SQLException;
 
+    /**
+     * An {@code interval} of exactly the Duration's microseconds; {@code column} names the column in
+     * the exception for a Duration finer than a microsecond, which is refused, never rounded.
+     */
+    void writeDuration(java.time.Duration value, String column) throws SQLException;
+
     /** The constant's name, as text (which PostgreSQL also accepts for its enum types where it can infer them). */
     void writeEnum(Enum<?> value) throws SQLException;
 }

@@ -187,6 +187,31 @@ public final class Readers {
         return value;
     }
 
+    /**
+     * An {@code interval} as a Duration: days count 24 hours. One with months or years (which have
+     * no fixed length), or an infinite one, is a DataException naming the column, never a guess.
+     */
+    public static java.time.Duration getDuration(ResultSet rs, int column, String method) throws SQLException {
+        String text = rs.getString(column);
+        if (text == null) {
+            return null;
+        }
+        java.time.Duration value;
+        try {
+            value = Intervals.parse(text);
+        } catch (SQLException | RuntimeException e) {
+            throw new DataException(method + ": column \"" + label(rs, column) + "\" holds the interval '" + text
+                    + "', which cannot be read as a Duration: " + e.getMessage(), null, null, method, e);
+        }
+        if (value == null) {
+            throw new DataException(method + ": column \"" + label(rs, column) + "\" holds the interval '" + text
+                    + "', which has months, years or no end; a Duration holds exact time only (a month has no fixed"
+                    + " length): convert it in the SQL (extract(epoch from …)), or read it as a String",
+                    null, null, method, null);
+        }
+        return value;
+    }
+
     private static DataException nullIntoPrimitive(ResultSet rs, int column, String method, String type)
             throws SQLException {
         return new DataException(method + ": column \"" + label(rs, column) + "\" is NULL but is read into a "

@@ -25,7 +25,7 @@ final class UnnestColumns implements ColumnSink {
     private enum ElementType {
         INT4(23, 1007), INT8(20, 1016), INT2(21, 1005), FLOAT8(701, 1022), FLOAT4(700, 1021), BOOL(16, 1000),
         TEXT(25, 1009), NUMERIC(1700, 1231), TIMESTAMPTZ(1184, 1185), TIMESTAMP(1114, 1115), DATE(1082, 1182),
-        UUID(2950, 2951), BYTEA(17, 1001);
+        UUID(2950, 2951), BYTEA(17, 1001), INTERVAL(1186, 1187);
 
         final int oid;
         final int arrayOid;
@@ -252,6 +252,11 @@ final class UnnestColumns implements ColumnSink {
     @Override
     public void writeUuid(UUID value) throws SQLException {
         next(ElementType.UUID).writeUuid(value);
+    }
+
+    @Override
+    public void writeDuration(java.time.Duration value, String column) throws SQLException {
+        next(ElementType.INTERVAL).writeDuration(value, column);
     }
 
     @Override

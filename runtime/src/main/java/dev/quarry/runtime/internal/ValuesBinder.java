@@ -125,6 +125,11 @@ final class ValuesBinder implements ColumnSink {
     }
 
     @Override
+    public void writeDuration(java.time.Duration value, String column) throws SQLException {
+        Binders.bindDuration(stmt, ++index, value, "column \"" + column + "\"");
+    }
+
+    @Override
     public void writeBytes(byte[] value) throws SQLException {
         stmt.setBytes(++index, value);
     }
