@@ -6,44 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.quarry.runtime.DataException;
-import dev.quarry.runtime.Database;
 import dev.quarry.testing.PostgresTest;
-import dev.quarry.testing.TestDatabase;
 import java.time.Duration;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A bulk call closes its input stream before it commits: a failing {@code onClose} takes the rows back. */
 @PostgresTest
-class BulkInputTest {
-    private static TestDatabase testDb;
-    private static Database db;
-    private static Notes notes;
-
-    @BeforeAll
-    static void setUp(TestDatabase database) {
-        testDb = database;
-        db = Integrity.open(database);
-        notes = db.repository(Notes.class);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        db.close();
-    }
-
+class BulkInputTest extends NoteTests {
     @BeforeEach
     void empty() {
         testDb.execute("TRUNCATE note");
-    }
-
-    @AfterEach
-    void everyConnectionReturned() {
-        assertEquals(0, Integrity.active(db));
     }
 
     private static Stream<Note> failingToClose(IllegalStateException failure) {

@@ -7,14 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quarry.runtime.DataException;
-import dev.quarry.runtime.Database;
 import dev.quarry.runtime.UniqueViolationException;
 import dev.quarry.testing.PostgresTest;
-import dev.quarry.testing.TestDatabase;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,35 +18,14 @@ import org.junit.jupiter.api.Test;
  * the exception and carries on; COMMIT then rolls back without an error. Quarry must say so.
  */
 @PostgresTest
-class FailedTransactionTest {
+class FailedTransactionTest extends NoteTests {
     private static final String ABORTED = "the transaction was rolled back, not committed: a statement failed inside it "
             + "and PostgreSQL aborted the transaction, which catching the exception does not undo; the failure was "
             + "Notes.insert: ERROR: duplicate key value violates unique constraint \"note_pkey\"";
 
-    private static TestDatabase testDb;
-    private static Database db;
-    private static Notes notes;
-
-    @BeforeAll
-    static void setUp(TestDatabase database) {
-        testDb = database;
-        db = Integrity.open(database);
-        notes = db.repository(Notes.class);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        db.close();
-    }
-
     @BeforeEach
     void empty() {
         testDb.execute("TRUNCATE note");
-    }
-
-    @AfterEach
-    void everyConnectionReturned() {
-        assertEquals(0, Integrity.active(db));
     }
 
     @Test

@@ -6,14 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quarry.annotations.Isolation;
-import dev.quarry.runtime.Database;
 import dev.quarry.runtime.SerializationFailureException;
 import dev.quarry.testing.PostgresTest;
-import dev.quarry.testing.TestDatabase;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,33 +17,12 @@ import org.junit.jupiter.api.Test;
  * writes it: a real serialization failure on every attempt, so the retries always run out.
  */
 @PostgresTest
-class RetriesTest {
+class RetriesTest extends NoteTests {
     private static final String CONFLICT = "Notes.setBody: ERROR: could not serialize access due to concurrent update";
-
-    private static TestDatabase testDb;
-    private static Database db;
-    private static Notes notes;
-
-    @BeforeAll
-    static void setUp(TestDatabase database) {
-        testDb = database;
-        db = Integrity.open(database);
-        notes = db.repository(Notes.class);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        db.close();
-    }
 
     @BeforeEach
     void oneNote() {
         testDb.execute("TRUNCATE note; INSERT INTO note VALUES (1, 'original')");
-    }
-
-    @AfterEach
-    void everyConnectionReturned() {
-        assertEquals(0, Integrity.active(db));
     }
 
     /** Another session's committed write to the note this transaction has read. */

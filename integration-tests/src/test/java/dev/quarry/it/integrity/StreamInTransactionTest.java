@@ -6,16 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quarry.runtime.DataException;
-import dev.quarry.runtime.Database;
 import dev.quarry.testing.PostgresTest;
-import dev.quarry.testing.TestDatabase;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,34 +20,13 @@ import org.junit.jupiter.api.Test;
  * connection (which would wait forever) nor outlive the transaction.
  */
 @PostgresTest
-class StreamInTransactionTest {
+class StreamInTransactionTest extends NoteTests {
     /** Long enough for every statement here, short enough for a hang to fail the test. */
     private static final Duration LIMIT = Duration.ofSeconds(20);
-
-    private static TestDatabase testDb;
-    private static Database db;
-    private static Notes notes;
-
-    @BeforeAll
-    static void setUp(TestDatabase database) {
-        testDb = database;
-        db = Integrity.open(database);
-        notes = db.repository(Notes.class);
-    }
-
-    @AfterAll
-    static void tearDown() {
-        db.close();
-    }
 
     @BeforeEach
     void fiftyNotes() {
         testDb.execute("TRUNCATE note; INSERT INTO note SELECT n, 'note ' || n FROM generate_series(1, 50) n");
-    }
-
-    @AfterEach
-    void everyConnectionReturned() {
-        assertEquals(0, Integrity.active(db));
     }
 
     private static Note copyOf(Note note) {
