@@ -118,6 +118,9 @@ public interface ValuesIntegrity {
     @Query("SELECT count(*) FROM vi_amounts")
     long amounts();
 
+    @Query("SELECT count(*) FROM vi_amounts WHERE amount = ANY(:amounts)")
+    long countAmounts(List<BigDecimal> amounts);
+
     // timestamps: infinity and the ends of Instant
 
     @Query("SELECT 'infinity'::timestamptz AS ts")

@@ -132,6 +132,8 @@ class ValuesIntegrityTest {
             fails("valuesAmounts", () -> repo.valuesAmounts(withAmount(bad)),
                     "column \"amount\" of element 1 of 'amounts'", "numeric");
             fails("batchAmounts", () -> repo.batchAmounts(withAmount(bad)), "parameter 'amount'", "numeric");
+            fails("countAmounts", () -> repo.countAmounts(List.of(BigDecimal.ONE, bad)), "element 1 of 'amounts'",
+                    "out of the range of PostgreSQL numeric");
             assertEquals(0, repo.amounts());
         }
         DataException e = fails("addAmount", () -> repo.addAmount(2, TOO_LARGE));
@@ -165,6 +167,7 @@ class ValuesIntegrityTest {
             assertEquals(Optional.of("0." + "0".repeat(16382) + "1"), repo.amountText(id - 4).map(t -> t.substring(1)));
             assertEquals(Optional.of("0.5" + "0".repeat(16382)), repo.amountText(id - 3));
         }
+        assertEquals(paths.size(), repo.countAmounts(List.of(FINEST, new BigDecimal("-1E+1000"))) / 2);
     }
 
     /**
