@@ -68,7 +68,7 @@ public final class AccountStore_Impl extends AccountStore {
     int credit(UUID id, BigDecimal amount) {
         Connection _conn = _core.acquire(CREDIT);
         try (PreparedStatement _stmt = _conn.prepareStatement(CREDIT_SQL)) {
-            _stmt.setBigDecimal(1, amount);
+            Binders.setDecimal(_stmt, 1, amount, "amount");
             Binders.setUuid(_stmt, 2, id);
             if (SqlLog.tracing()) {
                 SqlLog.values(CREDIT, new Object[] {amount, id});

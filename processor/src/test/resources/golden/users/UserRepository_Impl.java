@@ -152,7 +152,7 @@ public final class UserRepository_Impl implements UserRepository {
         Binders.requireArgument(ids, FIND_ALL, "ids");
         Connection _conn = _core.acquire(FIND_ALL);
         try (PreparedStatement _stmt = _conn.prepareStatement(FIND_ALL_SQL)) {
-            Binders.setArray(_stmt, 1, "int8", ids);
+            Binders.setArray(_stmt, 1, "int8", ids, FIND_ALL, "ids");
             if (SqlLog.tracing()) {
                 SqlLog.values(FIND_ALL, new Object[] {ids});
             }
@@ -182,7 +182,7 @@ public final class UserRepository_Impl implements UserRepository {
     public Set<UserStatus> statusesSince(Instant since) {
         Connection _conn = _core.acquire(STATUSES_SINCE);
         try (PreparedStatement _stmt = _conn.prepareStatement(STATUSES_SINCE_SQL)) {
-            Binders.setInstant(_stmt, 1, since);
+            Binders.setInstant(_stmt, 1, since, "since");
             if (SqlLog.tracing()) {
                 SqlLog.values(STATUSES_SINCE, new Object[] {since});
             }
@@ -293,7 +293,7 @@ public final class UserRepository_Impl implements UserRepository {
         Connection _conn = _core.acquire(SET_STATUS);
         try (PreparedStatement _stmt = _conn.prepareStatement(SET_STATUS_SQL)) {
             Binders.setEnum(_stmt, 1, status);
-            Binders.setArray(_stmt, 2, "int8", ids);
+            Binders.setArray(_stmt, 2, "int8", ids, SET_STATUS, "ids");
             if (SqlLog.tracing()) {
                 SqlLog.values(SET_STATUS, new Object[] {status, ids});
             }
@@ -313,7 +313,7 @@ public final class UserRepository_Impl implements UserRepository {
         Binders.requireArgument(keep, TOUCH_ALL_BUT, "keep");
         Connection _conn = _core.acquire(TOUCH_ALL_BUT);
         try (PreparedStatement _stmt = _conn.prepareStatement(TOUCH_ALL_BUT_SQL)) {
-            Binders.setArray(_stmt, 1, "uuid", keep);
+            Binders.setArray(_stmt, 1, "uuid", keep, TOUCH_ALL_BUT, "keep");
             if (SqlLog.tracing()) {
                 SqlLog.values(TOUCH_ALL_BUT, new Object[] {keep});
             }
@@ -349,7 +349,7 @@ public final class UserRepository_Impl implements UserRepository {
     @Override
     public Stream<User> streamSince(Instant since) {
         return CursorStream.open(_core, STREAM_SINCE, STREAM_SINCE_SQL, 1, 500, _stmt -> {
-            Binders.setInstant(_stmt, 1, since);
+            Binders.setInstant(_stmt, 1, since, "since");
             if (SqlLog.tracing()) {
                 SqlLog.values(STREAM_SINCE, new Object[] {since});
             }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.quarry.it.ParameterTypes.Category;
 import dev.quarry.it.ParameterTypes.Mood;
 import dev.quarry.it.ParameterTypes.Val;
+import dev.quarry.runtime.DataException;
 import dev.quarry.runtime.Database;
 import dev.quarry.testing.PostgresTest;
 import dev.quarry.testing.TestDatabase;
@@ -277,14 +278,14 @@ class ParameterTypesTest {
 
     @Test
     void arraysOfEveryElementTypeRoundTrip() {
-        assertEquals(Arrays.asList(3, null, Integer.MIN_VALUE), repo.unnestInts(Arrays.asList(3, null, Integer.MIN_VALUE)));
-        assertEquals(Arrays.asList(Long.MAX_VALUE, null, -1L), repo.unnestLongs(new Long[] {Long.MAX_VALUE, null, -1L}));
+        assertEquals(List.of(3, Integer.MIN_VALUE), repo.unnestInts(List.of(3, Integer.MIN_VALUE)));
+        assertEquals(List.of(Long.MAX_VALUE, -1L), repo.unnestLongs(new Long[] {Long.MAX_VALUE, -1L}));
         assertEquals(List.of((short) -2, Short.MAX_VALUE), repo.unnestShorts(List.of((short) -2, Short.MAX_VALUE)));
         assertEquals(List.of(0.5, -1e300), repo.unnestDoubles(List.of(0.5, -1e300)));
         assertEquals(List.of(0.25f, 3f), repo.unnestFloats(List.of(0.25f, 3f)));
-        assertEquals(Arrays.asList(true, null, false), repo.unnestBooleans(Arrays.asList(true, null, false)));
+        assertEquals(List.of(true, false), repo.unnestBooleans(List.of(true, false)));
         List<String> strings = Arrays.asList("plain", "with,comma", "with \"quotes\"", "back\\slash", "{braces}",
-                "", "NULL", null, " spaced ");
+                "", "NULL", " spaced ");
         assertEquals(strings, repo.unnestStrings(strings));
         List<BigDecimal> decimals = List.of(new BigDecimal("0.10"), new BigDecimal("-12345678901234567890.5"));
         assertEquals(decimals, repo.unnestDecimals(decimals));
@@ -303,6 +304,8 @@ class ParameterTypesTest {
         assertEquals(List.of(uuids), repo.unnestUuids(uuids));
         assertEquals(List.of(Category.BOOKS, Category.TOOLS), repo.unnestCategories(List.of(Category.BOOKS,
                 Category.TOOLS)));
+        // a collection parameter carries no NULL element (ValuesIntegrityTest); a record's list component may
+        assertThrows(DataException.class, () -> repo.unnestStrings(Arrays.asList("a", null)));
     }
 
     @Test

@@ -98,8 +98,8 @@ class BulkShapesTest {
         assertThat(compilation).succeededWithoutWarnings();
         String code = generated(compilation, "test.Batches_Impl");
         assertThat(code).contains("\"INSERT INTO t (a, b, c) VALUES (?, ?, ?)\"");
-        assertThat(code).contains("_stmt.setBigDecimal(1, _row.amount());");
-        assertThat(code).contains("Binders.setInstant(_stmt, 2, _row.at());");
+        assertThat(code).contains("Binders.setDecimal(_stmt, 1, _row.amount(), \"amount\");");
+        assertThat(code).contains("Binders.setInstant(_stmt, 2, _row.at(), \"at\");");
         assertThat(code).contains("Binders.setEnum(_stmt, 3, _row.status());");
     }
 }

@@ -34,7 +34,7 @@ class DurationTypesTest {
                 "    long values(List<Timing> timings);"));
         assertThat(compilation).succeededWithoutWarnings();
         assertThat(compilation).generatedSourceFile("test.Repo_Impl").contentsAsUtf8String()
-                .contains("Binders.setDurationArray(_stmt, 2, exact, \"exact\")");
+                .contains("Binders.setDurationArray(_stmt, 2, exact, SLOW, \"exact\")");
     }
 
     @Test

@@ -136,13 +136,13 @@ class GeneratedCodeTest {
                 "    @Query(\"SELECT id FROM t WHERE name IN (:names) AND id = :id\")",
                 "    List<Long> mixed(long id, String... names);"));
         // PostgreSQL's name for each element type is what createArrayOf needs; a wrong one fails only at run time
-        generated.contentsAsUtf8String().contains("Binders.setArray(_stmt, 1, \"int8\", ids)");
-        generated.contentsAsUtf8String().contains("Binders.setArray(_stmt, 1, \"text\", names)");
-        generated.contentsAsUtf8String().contains("Binders.setArray(_stmt, 1, \"uuid\", keys)");
-        generated.contentsAsUtf8String().contains("Binders.setArray(_stmt, 1, \"timestamptz\", at)");
-        generated.contentsAsUtf8String().contains("Binders.setArray(_stmt, 1, \"numeric\", amounts)");
-        generated.contentsAsUtf8String().contains("Binders.setArray(_stmt, 1, \"int4\", ns)");
-        generated.contentsAsUtf8String().contains("Binders.setArray(_stmt, 1, \"date\", days)");
+        generated.contentsAsUtf8String().contains("Binders.setArray(_stmt, 1, \"int8\", ids, ");
+        generated.contentsAsUtf8String().contains("Binders.setArray(_stmt, 1, \"text\", names, ");
+        generated.contentsAsUtf8String().contains("Binders.setArray(_stmt, 1, \"uuid\", keys, ");
+        generated.contentsAsUtf8String().contains("Binders.setArray(_stmt, 1, \"timestamptz\", at, ");
+        generated.contentsAsUtf8String().contains("Binders.setArray(_stmt, 1, \"numeric\", amounts, ");
+        generated.contentsAsUtf8String().contains("Binders.setArray(_stmt, 1, \"int4\", ns, ");
+        generated.contentsAsUtf8String().contains("Binders.setArray(_stmt, 1, \"date\", days, ");
         generated.contentsAsUtf8String().contains("\"SELECT id FROM t WHERE id = ANY(?)\"");
         generated.contentsAsUtf8String().contains("\"SELECT id FROM t WHERE key <> ALL(?)\"");
         generated.contentsAsUtf8String().contains("\"SELECT id FROM t WHERE name = ANY(?) AND id = ?\"");

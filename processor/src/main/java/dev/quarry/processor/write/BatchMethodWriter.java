@@ -33,7 +33,8 @@ final class BatchMethodWriter implements MethodWriter {
         int index = 1;
         for (ComponentModel component : method.binds()) {
             // Plain lines, not statements: the lambda sits inside the method's return statement.
-            binder.add("$L;\n", ColumnCode.bind(component.type(), index++, CodeBlock.of("_row.$N()", component.name())));
+            binder.add("$L;\n", ColumnCode.bind(component.type(), index++, CodeBlock.of("_row.$N()", component.name()),
+                    component.name()));
         }
         binder.unindent().add("}");
         CodeBlock call = CodeBlock.of("$T.batch(_core, $N, $N, $L, $L, $L)", BulkCode.BULK_WRITES, label,

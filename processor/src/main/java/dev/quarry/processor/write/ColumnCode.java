@@ -18,14 +18,17 @@ import java.util.List;
 final class ColumnCode {
     private ColumnCode() {}
 
-    /** {@code _stmt.setLong(1, id)} and the like. */
-    static CodeBlock bind(ScalarType type, int index, CodeBlock value) {
+    /**
+     * {@code _stmt.setLong(1, id)} and the like; {@code name} is the parameter as a failure to bind
+     * its value names it ({@code price}, {@code g.price}).
+     */
+    static CodeBlock bind(ScalarType type, int index, CodeBlock value, String name) {
         if (type.primitive()) {
             return CodeBlock.of("_stmt.$L($L, $L)", jdbcSetter(type), index, value);
         }
         return switch (type.kind()) {
             case STRING -> CodeBlock.of("_stmt.setString($L, $L)", index, value);
-            case DECIMAL -> CodeBlock.of("_stmt.setBigDecimal($L, $L)", index, value);
+            case DECIMAL -> CodeBlock.of("$T.setDecimal(_stmt, $L, $L, $S)", BINDERS, index, value, name);
             case BYTES -> CodeBlock.of("_stmt.setBytes($L, $L)", index, value);
             case INT -> CodeBlock.of("$T.setInt(_stmt, $L, $L)", BINDERS, index, value);
             case LONG -> CodeBlock.of("$T.setLong(_stmt, $L, $L)", BINDERS, index, value);
@@ -33,7 +36,7 @@ final class ColumnCode {
             case DOUBLE -> CodeBlock.of("$T.setDouble(_stmt, $L, $L)", BINDERS, index, value);
             case FLOAT -> CodeBlock.of("$T.setFloat(_stmt, $L, $L)", BINDERS, index, value);
             case BOOLEAN -> CodeBlock.of("$T.setBoolean(_stmt, $L, $L)", BINDERS, index, value);
-            case INSTANT -> CodeBlock.of("$T.setInstant(_stmt, $L, $L)", BINDERS, index, value);
+            case INSTANT -> CodeBlock.of("$T.setInstant(_stmt, $L, $L, $S)", BINDERS, index, value, name);
             case OFFSET_DATE_TIME -> CodeBlock.of("$T.setOffsetDateTime(_stmt, $L, $L)", BINDERS, index, value);
             case LOCAL_DATE -> CodeBlock.of("$T.setLocalDate(_stmt, $L, $L)", BINDERS, index, value);
             case LOCAL_DATE_TIME -> CodeBlock.of("$T.setLocalDateTime(_stmt, $L, $L)", BINDERS, index, value);
@@ -42,20 +45,24 @@ final class ColumnCode {
             case ENUM -> CodeBlock.of("$T.setEnum(_stmt, $L, $L)", BINDERS, index, value);
             case ARRAY -> type.element().kind() == ScalarKind.ENUM
                     ? CodeBlock.of("$T.setEnumArrayOrNull(_stmt, $L, $L)", BINDERS, index, value)
-                    : CodeBlock.of("$T.setArrayOrNull(_stmt, $L, $S, $L)", BINDERS, index,
-                            type.element().kind().arrayElementType(), value);
+                    : CodeBlock.of("$T.setArrayOrNull(_stmt, $L, $S, $L, $S)", BINDERS, index,
+                            type.element().kind().arrayElementType(), value, name);
         };
     }
 
-    /** {@code Binders.setArray(_stmt, 1, "int8", ids)}; the runtime picks the overload for the Java shape. */
-    static CodeBlock bindArray(ScalarType element, int index, CodeBlock value) {
-        if (element.kind() == dev.quarry.processor.model.ScalarKind.ENUM) {
-            return CodeBlock.of("$T.setEnumArray(_stmt, $L, $L)", BINDERS, index, value);
+    /**
+     * {@code Binders.setArray(_stmt, 1, "int8", ids, FIND, "ids")}; the runtime picks the overload for
+     * the Java shape, and names the method and parameter when it refuses an element.
+     */
+    static CodeBlock bindArray(ScalarType element, int index, CodeBlock value, String methodConstant, String name) {
+        if (element.kind() == ScalarKind.ENUM) {
+            return CodeBlock.of("$T.setEnumArray(_stmt, $L, $L, $N, $S)", BINDERS, index, value, methodConstant, name);
         }
         if (element.kind() == ScalarKind.DURATION) {
-            return CodeBlock.of("$T.setDurationArray(_stmt, $L, $L, $S)", BINDERS, index, value, valueName(value));
+            return CodeBlock.of("$T.setDurationArray(_stmt, $L, $L, $N, $S)", BINDERS, index, value, methodConstant, name);
         }
-        return CodeBlock.of("$T.setArray(_stmt, $L, $S, $L)", BINDERS, index, element.kind().arrayElementType(), value);
+        return CodeBlock.of("$T.setArray(_stmt, $L, $S, $L, $N, $S)", BINDERS, index, element.kind().arrayElementType(),
+                value, methodConstant, name);
     }
 
     /** The expression reading column {@code column} of {@code _rs} as {@code type}. */
@@ -72,7 +79,7 @@ final class ColumnCode {
                     CodeBlock.of("$T.$L(_rs, $L)", READERS, "get" + capitalized(type) + "OrNull", column);
             case INSTANT -> CodeBlock.of("$T.getInstant(_rs, $L)", READERS, column);
             case OFFSET_DATE_TIME, LOCAL_DATE, LOCAL_DATE_TIME, UUID ->
-                    CodeBlock.of("_rs.getObject($L, $T.class)", column, javaType);
+                    CodeBlock.of("$T.getObject(_rs, $L, $T.class)", READERS, column, javaType);
             case ENUM -> CodeBlock.of("$T.getEnum(_rs, $L, $T.class, $N)", READERS, column, javaType, methodConstant);
             case DURATION -> CodeBlock.of("$T.getDuration(_rs, $L, $N)", READERS, column, methodConstant);
             case ARRAY -> type.element().kind() == ScalarKind.ENUM

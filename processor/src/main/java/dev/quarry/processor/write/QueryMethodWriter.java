@@ -179,9 +179,11 @@ final class QueryMethodWriter implements MethodWriter {
             CodeBlock value = bind.component() == null
                     ? CodeBlock.of("$N", bind.parameter().name())
                     : CodeBlock.of("$N.$N()", bind.parameter().name(), bind.component().name());
+            String name = bind.component() == null ? bind.parameter().name()
+                    : bind.parameter().name() + "." + bind.component().name();
             code.addStatement(bind.array()
-                    ? ColumnCode.bindArray(bind.type(), index, value)
-                    : ColumnCode.bind(bind.type(), index, value));
+                    ? ColumnCode.bindArray(bind.type(), index, value, label, name)
+                    : ColumnCode.bind(bind.type(), index, value, name));
             values.add(value);
             index++;
         }

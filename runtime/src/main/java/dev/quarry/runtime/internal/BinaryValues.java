@@ -2,6 +2,7 @@ package dev.quarry.runtime.internal;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -287,7 +288,11 @@ abstract class BinaryValues implements ColumnSink {
             // pgjdbc sends these as 'infinity' and '-infinity'; the binary form is the int32 extremes.
             fixed4(value.equals(LocalDate.MAX) ? Integer.MAX_VALUE : Integer.MIN_VALUE);
         } else {
-            fixed4(Math.toIntExact(value.toEpochDay() - PG_EPOCH_DAYS));
+            long days = value.toEpochDay() - PG_EPOCH_DAYS;
+            if (days != (int) days) {
+                throw PgLimits.dateRefused(value.toString());
+            }
+            fixed4((int) days);
         }
     }
 
@@ -298,7 +303,7 @@ abstract class BinaryValues implements ColumnSink {
         } else if (value.equals(LocalDateTime.MAX) || value.equals(LocalDateTime.MIN)) {
             fixed8(value.equals(LocalDateTime.MAX) ? Long.MAX_VALUE : Long.MIN_VALUE);
         } else {
-            fixed8(micros(value.toEpochSecond(ZoneOffset.UTC), value.getNano()));
+            fixed8(micros(value.toEpochSecond(ZoneOffset.UTC), value.getNano(), value));
         }
     }
 
@@ -306,8 +311,12 @@ abstract class BinaryValues implements ColumnSink {
     public void writeInstant(Instant value) throws SQLException {
         if (value == null) {
             putNull();
+        } else if (value.equals(Instant.MAX) || value.equals(Instant.MIN)) {
+            // 'infinity' and '-infinity', as they are read
+            fixed8(value.equals(Instant.MAX) ? Long.MAX_VALUE : Long.MIN_VALUE);
         } else {
-            fixed8(micros(value.getEpochSecond(), value.getNano()));
+            PgLimits.checkTimestamp(value);
+            fixed8(micros(value.getEpochSecond(), value.getNano(), value));
         }
     }
 
@@ -318,13 +327,20 @@ abstract class BinaryValues implements ColumnSink {
         } else if (value.equals(OffsetDateTime.MAX) || value.equals(OffsetDateTime.MIN)) {
             fixed8(value.equals(OffsetDateTime.MAX) ? Long.MAX_VALUE : Long.MIN_VALUE);
         } else {
-            fixed8(micros(value.toEpochSecond(), value.getNano()));
+            fixed8(micros(value.toEpochSecond(), value.getNano(), value));
         }
     }
 
-    /** Microseconds since PostgreSQL's epoch, nanoseconds rounded half up as pgjdbc rounds them. */
-    private static long micros(long unixSeconds, int nanos) {
-        return Math.addExact(Math.multiplyExact(unixSeconds - PG_EPOCH_SECONDS, 1_000_000L), (nanos + 500) / 1000);
+    /**
+     * Microseconds since PostgreSQL's epoch, nanoseconds rounded half up as pgjdbc rounds them; a
+     * value too far out for 64 bits is refused (the server checks the narrower range it holds).
+     */
+    private static long micros(long unixSeconds, int nanos, Object value) throws RefusedValue {
+        try {
+            return Math.addExact(Math.multiplyExact(unixSeconds - PG_EPOCH_SECONDS, 1_000_000L), (nanos + 500) / 1000);
+        } catch (ArithmeticException e) {
+            throw PgLimits.timestampRefused(value.toString());
+        }
     }
 
     @Override
@@ -333,7 +349,7 @@ abstract class BinaryValues implements ColumnSink {
             putNull();
             return;
         }
-        BigDecimal abs = value.abs();
+        BigDecimal abs = PgLimits.numeric(value).abs();
         if (abs.scale() < 0) {
             abs = abs.setScale(0);
         }
@@ -369,11 +385,23 @@ abstract class BinaryValues implements ColumnSink {
         if (ndigits == 0) {
             weight = 0;
         }
-        ensure(4 + 8 + 2 * ndigits);
-        putInt(8 + 2 * ndigits);
+        short sign = ndigits > 0 && value.signum() < 0 ? NUMERIC_NEGATIVE : NUMERIC_POSITIVE;
+        int length = 8 + 2 * ndigits;
+        if (4 + length > MAX_INLINE) {
+            // up to 32768 digits of 2 bytes: more than the buffer holds, so it goes as a large value
+            ByteBuffer bytes = ByteBuffer.allocate(length);
+            bytes.putShort((short) ndigits).putShort((short) weight).putShort(sign).putShort((short) scale);
+            for (int g = first; g < last; g++) {
+                bytes.putShort(base10000[g]);
+            }
+            writeLarge(bytes.array());
+            return;
+        }
+        ensure(4 + length);
+        putInt(length);
         putShort((short) ndigits);
         putShort((short) weight);
-        putShort(ndigits > 0 && value.signum() < 0 ? NUMERIC_NEGATIVE : NUMERIC_POSITIVE);
+        putShort(sign);
         putShort((short) scale);
         for (int g = first; g < last; g++) {
             putShort(base10000[g]);

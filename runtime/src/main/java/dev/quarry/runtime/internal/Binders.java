@@ -1,19 +1,26 @@
 package dev.quarry.runtime.internal;
 
+import dev.quarry.runtime.DataException;
+import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.jdbc.PgArray;
+import org.postgresql.util.PGobject;
 
 /**
  * Parameter binders for values that need a SQL type for NULL or a conversion JDBC does not make:
@@ -77,18 +84,66 @@ public final class Binders {
         }
     }
 
-    public static void setInstant(PreparedStatement stmt, int index, Instant value) throws SQLException {
+    /**
+     * {@code value} as numeric holds it, refused when it has more digits than numeric holds (which
+     * the driver's binary encoding would wrap into another number). {@code parameter} names it in
+     * the failure; {@code null} leaves that to the caller.
+     */
+    public static void setDecimal(PreparedStatement stmt, int index, BigDecimal value, String parameter)
+            throws SQLException {
+        if (value == null) {
+            stmt.setNull(index, Types.NUMERIC);
+            return;
+        }
+        BigDecimal held;
+        try {
+            held = PgLimits.numeric(value);
+        } catch (RefusedValue e) {
+            throw placed(e, parameter);
+        }
+        stmt.setBigDecimal(index, held);
+    }
+
+    /**
+     * An instant as timestamptz: {@code Instant.MAX} and {@code Instant.MIN} as 'infinity' and
+     * '-infinity' (as they are read), instants beyond timestamptz's range refused.
+     */
+    public static void setInstant(PreparedStatement stmt, int index, Instant value, String parameter)
+            throws SQLException {
         if (value == null) {
             stmt.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
-        } else {
-            stmt.setObject(index, value.atOffset(ZoneOffset.UTC));
+            return;
         }
+        OffsetDateTime held;
+        try {
+            held = PgLimits.timestamptz(value);
+        } catch (RefusedValue e) {
+            throw placed(e, parameter);
+        }
+        setOffsetDateTime(stmt, index, held);
+    }
+
+    private static SQLException placed(RefusedValue e, String parameter) {
+        return parameter == null ? e : e.at("parameter '" + parameter + "'");
     }
 
     public static void setOffsetDateTime(PreparedStatement stmt, int index, OffsetDateTime value)
             throws SQLException {
         if (value == null) {
             stmt.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else if (!value.equals(OffsetDateTime.MIN) && value.getYear() < 2) {
+            // the year in UTC may be one less than at the value's offset
+            LocalDateTime utc;
+            try {
+                utc = value.withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+            } catch (DateTimeException e) {
+                throw PgLimits.timestampRefused(value.toString());
+            }
+            if (utc.getYear() < 1) {
+                stmt.setObject(index, beforeChrist("timestamptz", utc, "+00"));
+            } else {
+                stmt.setObject(index, value);
+            }
         } else {
             stmt.setObject(index, value);
         }
@@ -97,6 +152,8 @@ public final class Binders {
     public static void setLocalDate(PreparedStatement stmt, int index, LocalDate value) throws SQLException {
         if (value == null) {
             stmt.setNull(index, Types.DATE);
+        } else if (!value.equals(LocalDate.MIN) && value.getYear() < 1) {
+            stmt.setObject(index, beforeChrist("date", value.atStartOfDay(), null));
         } else {
             stmt.setObject(index, value);
         }
@@ -106,9 +163,35 @@ public final class Binders {
             throws SQLException {
         if (value == null) {
             stmt.setNull(index, Types.TIMESTAMP);
+        } else if (!value.equals(LocalDateTime.MIN) && value.getYear() < 1) {
+            stmt.setObject(index, beforeChrist("timestamp", value, null));
         } else {
             stmt.setObject(index, value);
         }
+    }
+
+    /**
+     * A date or time before year 1 as PostgreSQL writes it ({@code 4714-11-24 00:00:00 BC}), typed
+     * {@code type}: pgjdbc sends every value before 4713 BC as '-infinity', which PostgreSQL would
+     * store, so 4714 BC (its first year) and earlier years, which PostgreSQL refuses, are sent as they are.
+     * {@code zone} is the UTC offset of a timestamptz, {@code null} for the other types.
+     */
+    private static PGobject beforeChrist(String type, LocalDateTime value, String zone) throws SQLException {
+        String text;
+        if (type.equals("date")) {
+            text = String.format(Locale.ROOT, "%04d-%02d-%02d BC", 1 - value.getYear(), value.getMonthValue(),
+                    value.getDayOfMonth());
+        } else {
+            // microseconds, nanoseconds rounded half up as the driver and the binary encodings round them
+            LocalDateTime rounded = value.plusNanos(500);
+            text = String.format(Locale.ROOT, "%04d-%02d-%02d %02d:%02d:%02d.%06d%s BC", 1 - rounded.getYear(),
+                    rounded.getMonthValue(), rounded.getDayOfMonth(), rounded.getHour(), rounded.getMinute(),
+                    rounded.getSecond(), rounded.getNano() / 1000, zone == null ? "" : zone);
+        }
+        PGobject object = new PGobject();
+        object.setType(type);
+        object.setValue(text);
+        return object;
     }
 
     public static void setUuid(PreparedStatement stmt, int index, UUID value) throws SQLException {
@@ -127,24 +210,60 @@ public final class Binders {
         stmt.setObject(index, value == null ? null : value.name(), Types.OTHER);
     }
 
-    /** Binds a collection as one PostgreSQL array of {@code elementType} ({@code "int8"}, {@code "text"}, …). */
-    public static void setArray(PreparedStatement stmt, int index, String elementType, Collection<?> values)
-            throws SQLException {
-        Object[] elements = new Object[values.size()];
-        int i = 0;
-        for (Object value : values) {
-            elements[i++] = element(value);
-        }
-        bind(stmt, index, elementType, elements);
+    /**
+     * Binds a collection parameter as one PostgreSQL array of {@code elementType} ({@code "int8"},
+     * {@code "text"}, …). A null element is refused: in an array it matches nothing under
+     * {@code = ANY} and {@code IN}, and makes {@code NOT IN} and {@code <> ALL} match nothing.
+     */
+    public static void setArray(PreparedStatement stmt, int index, String elementType, Collection<?> values,
+                                String method, String parameter) throws SQLException {
+        setArray(stmt, index, elementType, values.toArray(), method, parameter);
     }
 
-    /** A record component holding a list: SQL NULL for {@code null}, else an array. */
-    public static void setArrayOrNull(PreparedStatement stmt, int index, String elementType, Collection<?> values)
+    public static void setArray(PreparedStatement stmt, int index, String elementType, Object[] values,
+                                String method, String parameter) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null) {
+                throw nullElement(method, parameter, i);
+            }
+        }
+        bind(stmt, index, elementType, values, parameter);
+    }
+
+    public static void setArray(PreparedStatement stmt, int index, String elementType, long[] values,
+                                String method, String parameter) throws SQLException {
+        Long[] elements = new Long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            elements[i] = values[i];
+        }
+        bind(stmt, index, elementType, elements, parameter);
+    }
+
+    public static void setArray(PreparedStatement stmt, int index, String elementType, int[] values,
+                                String method, String parameter) throws SQLException {
+        Integer[] elements = new Integer[values.length];
+        for (int i = 0; i < values.length; i++) {
+            elements[i] = values[i];
+        }
+        bind(stmt, index, elementType, elements, parameter);
+    }
+
+    /** Keys Quarry collected itself (a relation's parent keys), never null. */
+    static void setArray(PreparedStatement stmt, int index, String elementType, Collection<?> values)
             throws SQLException {
+        bind(stmt, index, elementType, values.toArray(), null);
+    }
+
+    /**
+     * A record component holding a list: SQL NULL for {@code null}, else an array. Its NULL
+     * elements are data and are kept.
+     */
+    public static void setArrayOrNull(PreparedStatement stmt, int index, String elementType, Collection<?> values,
+                                      String parameter) throws SQLException {
         if (values == null) {
             stmt.setNull(index, Types.ARRAY);
         } else {
-            setArray(stmt, index, elementType, values);
+            bind(stmt, index, elementType, values.toArray(), parameter);
         }
     }
 
@@ -153,47 +272,30 @@ public final class Binders {
         if (values == null) {
             stmt.setNull(index, Types.OTHER);
         } else {
-            setEnumArray(stmt, index, values);
+            enumArray(stmt, index, values.toArray(new Enum<?>[0]));
         }
-    }
-
-    public static void setArray(PreparedStatement stmt, int index, String elementType, Object[] values)
-            throws SQLException {
-        Object[] elements = new Object[values.length];
-        for (int i = 0; i < values.length; i++) {
-            elements[i] = element(values[i]);
-        }
-        bind(stmt, index, elementType, elements);
-    }
-
-    public static void setArray(PreparedStatement stmt, int index, String elementType, long[] values)
-            throws SQLException {
-        Long[] elements = new Long[values.length];
-        for (int i = 0; i < values.length; i++) {
-            elements[i] = values[i];
-        }
-        bind(stmt, index, elementType, elements);
-    }
-
-    public static void setArray(PreparedStatement stmt, int index, String elementType, int[] values)
-            throws SQLException {
-        Integer[] elements = new Integer[values.length];
-        for (int i = 0; i < values.length; i++) {
-            elements[i] = values[i];
-        }
-        bind(stmt, index, elementType, elements);
     }
 
     /**
      * Binds enums as an array literal of their names with an unspecified type, so that PostgreSQL
      * takes it as {@code text[]} or as an array of the column's enum type, whichever it is compared to.
      */
-    public static void setEnumArray(PreparedStatement stmt, int index, Collection<? extends Enum<?>> values)
-            throws SQLException {
-        setEnumArray(stmt, index, values.toArray(new Enum<?>[0]));
+    public static void setEnumArray(PreparedStatement stmt, int index, Collection<? extends Enum<?>> values,
+                                    String method, String parameter) throws SQLException {
+        setEnumArray(stmt, index, values.toArray(new Enum<?>[0]), method, parameter);
     }
 
-    public static void setEnumArray(PreparedStatement stmt, int index, Enum<?>[] values) throws SQLException {
+    public static void setEnumArray(PreparedStatement stmt, int index, Enum<?>[] values, String method,
+                                    String parameter) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null) {
+                throw nullElement(method, parameter, i);
+            }
+        }
+        enumArray(stmt, index, values);
+    }
+
+    private static void enumArray(PreparedStatement stmt, int index, Enum<?>[] values) throws SQLException {
         String[] names = new String[values.length];
         for (int i = 0; i < values.length; i++) {
             names[i] = values[i] == null ? null : values[i].name();
@@ -202,8 +304,36 @@ public final class Binders {
         stmt.setObject(index, array.toString(), Types.OTHER);
     }
 
-    private static void bind(PreparedStatement stmt, int index, String elementType, Object[] elements)
-            throws SQLException {
+    private static DataException nullElement(String method, String parameter, int position) {
+        return new DataException(method + ": element " + position + " of '" + parameter + "' is null; a collection"
+                + " parameter binds as an array, and a NULL element matches nothing (= ANY, IN) and makes NOT IN"
+                + " and <> ALL match no row", null, null, method, null);
+    }
+
+    /**
+     * Dates and times are encoded in binary as scalar binds send them (BC dates, year 0, the MAX and
+     * MIN that stand for infinity); the driver would write their {@code toString()} into a literal.
+     */
+    private static void bind(PreparedStatement stmt, int index, String elementType, Object[] values,
+                             String parameter) throws SQLException {
+        BinaryArray.Type temporal = BinaryArray.Type.temporal(elementType);
+        if (temporal != null) {
+            BinaryArray array = new BinaryArray(temporal, 24 + 12 * values.length);
+            for (int i = 0; i < values.length; i++) {
+                try {
+                    array.writeTemporal(values[i]);
+                } catch (RefusedValue e) {
+                    throw e.at("element " + i + " of '" + parameter + "'");
+                }
+            }
+            BaseConnection connection = stmt.getConnection().unwrap(BaseConnection.class);
+            stmt.setArray(index, new PgArray(connection, temporal.arrayOid, array.toBytes()));
+            return;
+        }
+        Object[] elements = new Object[values.length];
+        for (int i = 0; i < values.length; i++) {
+            elements[i] = element(values[i], i, parameter);
+        }
         Array array = stmt.getConnection().createArrayOf(elementType, typed(elements));
         stmt.setArray(index, array);
     }
@@ -229,12 +359,17 @@ public final class Binders {
     }
 
     /** Array elements the driver cannot encode itself are converted to the form PostgreSQL parses. */
-    private static Object element(Object value) {
+    private static Object element(Object value, int position, String parameter)
+            throws SQLException {
         if (value instanceof Enum<?>) {
             return ((Enum<?>) value).name();
         }
-        if (value instanceof Instant) {
-            return ((Instant) value).atOffset(ZoneOffset.UTC);
+        if (value instanceof BigDecimal decimal) {
+            try {
+                return PgLimits.numeric(decimal);
+            } catch (RefusedValue e) {
+                throw e.at("element " + position + " of '" + parameter + "'");
+            }
         }
         return value;
     }
@@ -260,17 +395,21 @@ public final class Binders {
 
     /** Binds Durations as one {@code interval[]}, each exact to the microsecond (else refused, naming {@code parameter}). */
     public static void setDurationArray(PreparedStatement stmt, int index, Collection<java.time.Duration> values,
-                                        String parameter) throws SQLException {
-        setDurationArray(stmt, index, values.toArray(new java.time.Duration[0]), parameter);
+                                        String method, String parameter) throws SQLException {
+        setDurationArray(stmt, index, values.toArray(new java.time.Duration[0]), method, parameter);
     }
 
+    /** An {@code interval[]} of exact microseconds; a null element is refused, as for every collection parameter. */
     public static void setDurationArray(PreparedStatement stmt, int index, java.time.Duration[] values,
-                                        String parameter) throws SQLException {
+                                        String method, String parameter) throws SQLException {
         StringBuilder literal = new StringBuilder("{");
         for (int i = 0; i < values.length; i++) {
+            if (values[i] == null) {
+                throw nullElement(method, parameter, i);
+            }
             literal.append(i == 0 ? "" : ",");
-            literal.append(values[i] == null ? "NULL"
-                    : '"' + Intervals.literal(Intervals.micros(values[i], "parameter '" + parameter + "'")) + '"');
+            literal.append('"').append(Intervals.literal(Intervals.micros(values[i], "parameter '" + parameter + "'")))
+                    .append('"');
         }
         org.postgresql.core.BaseConnection pg = stmt.getConnection().unwrap(org.postgresql.core.BaseConnection.class);
         stmt.setArray(index, new org.postgresql.jdbc.PgArray(pg, org.postgresql.core.Oid.INTERVAL_ARRAY,

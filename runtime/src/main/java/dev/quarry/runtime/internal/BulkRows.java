@@ -60,6 +60,11 @@ public final class BulkRows<T> implements AutoCloseable {
         return taken;
     }
 
+    /** The method parameter the rows came from, as failures name it. */
+    String parameter() {
+        return parameter;
+    }
+
     boolean isStream() {
         return stream != null;
     }

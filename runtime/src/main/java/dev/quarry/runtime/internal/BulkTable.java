@@ -80,6 +80,11 @@ public final class BulkTable {
         return name;
     }
 
+    /** The name of column {@code i}, in statement order. */
+    String column(int i) {
+        return columns[i];
+    }
+
     public int columnCount() {
         return columns.length;
     }

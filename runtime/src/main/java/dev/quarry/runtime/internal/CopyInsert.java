@@ -45,7 +45,12 @@ final class CopyInsert {
                 for (int n = 0; n < chunkSize && rows.hasNext(); n++) {
                     T row = rows.next(method);
                     encoder.beginRow(columns);
-                    writer.write(row, encoder);
+                    try {
+                        writer.write(row, encoder);
+                    } catch (RefusedValue e) {
+                        throw e.at(RefusedValue.column(table.column(encoder.fieldsInRow()), rows.taken() - 1,
+                                rows.parameter()));
+                    }
                     if (encoder.fieldsInRow() != columns) {
                         throw new IllegalStateException(method + ": the row writer wrote " + encoder.fieldsInRow()
                                 + " values for " + columns + " columns");

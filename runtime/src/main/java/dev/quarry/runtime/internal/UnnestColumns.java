@@ -21,69 +21,7 @@ import org.postgresql.jdbc.PgArray;
  * parse on the server's, for every column type alike.
  */
 final class UnnestColumns implements ColumnSink {
-    /** The element and array type OIDs of the arrays a column can become (pg_type.oid). */
-    private enum ElementType {
-        INT4(23, 1007), INT8(20, 1016), INT2(21, 1005), FLOAT8(701, 1022), FLOAT4(700, 1021), BOOL(16, 1000),
-        TEXT(25, 1009), NUMERIC(1700, 1231), TIMESTAMPTZ(1184, 1185), TIMESTAMP(1114, 1115), DATE(1082, 1182),
-        UUID(2950, 2951), BYTEA(17, 1001), INTERVAL(1186, 1187);
-
-        final int oid;
-        final int arrayOid;
-
-        ElementType(int oid, int arrayOid) {
-            this.oid = oid;
-            this.arrayOid = arrayOid;
-        }
-    }
-
-    /**
-     * One column's array: a 20-byte header (one dimension, its length, lower bound 1), then the
-     * elements, in a buffer that grows as needed and is reused chunk after chunk.
-     */
-    private static final class ArrayColumn extends BinaryValues {
-        private static final int HEADER = 20;
-        final ElementType type;
-
-        ArrayColumn(ElementType type) {
-            super(4096);
-            this.type = type;
-            this.position = HEADER;
-        }
-
-        @Override
-        void ensure(int bytes) {
-            if (position + bytes > buffer.length) {
-                buffer = Arrays.copyOf(buffer, Math.max(2 * buffer.length, position + bytes));
-            }
-        }
-
-        @Override
-        void writeOversized(byte[] bytes) {
-            ensure(bytes.length);
-            put(bytes, 0, bytes.length);
-        }
-
-        void clear() {
-            position = HEADER;
-            fields = 0;
-            nulls = 0;
-        }
-
-        /** The array in binary form: header filled in, elements as written. */
-        byte[] toBytes() {
-            int end = position;
-            position = 0;
-            putInt(1);
-            putInt(nulls > 0 ? 1 : 0);
-            putInt(type.oid);
-            putInt(fields);
-            putInt(1);
-            position = end;
-            return Arrays.copyOf(buffer, end);
-        }
-    }
-
-    private final ArrayColumn[] columns;
+    private final BinaryArray[] columns;
     /** Per column, whether it is bound; the statement sets the others itself ({@code now()}). */
     private final boolean[] sent;
     private final int maxRows;
@@ -96,7 +34,7 @@ final class UnnestColumns implements ColumnSink {
      * @param unsent the columns the row writer writes but the statement does not take, or {@code null}
      */
     UnnestColumns(int columnCount, int maxRows, int[] unsent) {
-        this.columns = new ArrayColumn[columnCount];
+        this.columns = new BinaryArray[columnCount];
         this.sent = sent(columnCount, unsent);
         this.maxRows = maxRows;
     }
@@ -132,7 +70,7 @@ final class UnnestColumns implements ColumnSink {
 
     void clear() {
         rows = 0;
-        for (ArrayColumn c : columns) {
+        for (BinaryArray c : columns) {
             if (c != null) {
                 c.clear();
             }
@@ -141,6 +79,11 @@ final class UnnestColumns implements ColumnSink {
 
     void beginRow() {
         column = 0;
+    }
+
+    /** The column of the row being written that the last value written went to. */
+    int lastColumn() {
+        return column - 1;
     }
 
     /** Ends a row; false when the writer did not write exactly one value per column. */
@@ -154,17 +97,17 @@ final class UnnestColumns implements ColumnSink {
         int parameter = 1;
         for (int i = 0; i < columns.length; i++) {
             if (sent[i]) {
-                ArrayColumn c = columns[i];
+                BinaryArray c = columns[i];
                 stmt.setArray(parameter++, new PgArray(connection, c.type.arrayOid, c.toBytes()));
             }
         }
     }
 
     /** The next column's array, created on the first row with the type its first write asks for. */
-    private ArrayColumn next(ElementType type) {
-        ArrayColumn c = columns[column];
+    private BinaryArray next(BinaryArray.Type type) {
+        BinaryArray c = columns[column];
         if (c == null) {
-            c = new ArrayColumn(type);
+            c = new BinaryArray(type, 4096);
             columns[column] = c;
         } else if (!sent[column]) {
             // never bound: it holds only the value being written, which is dropped with the next
@@ -176,111 +119,111 @@ final class UnnestColumns implements ColumnSink {
 
     @Override
     public void writeInt(int value) throws SQLException {
-        next(ElementType.INT4).writeInt(value);
+        next(BinaryArray.Type.INT4).writeInt(value);
     }
 
     @Override
     public void writeInt(Integer value) throws SQLException {
-        next(ElementType.INT4).writeInt(value);
+        next(BinaryArray.Type.INT4).writeInt(value);
     }
 
     @Override
     public void writeLong(long value) throws SQLException {
-        next(ElementType.INT8).writeLong(value);
+        next(BinaryArray.Type.INT8).writeLong(value);
     }
 
     @Override
     public void writeLong(Long value) throws SQLException {
-        next(ElementType.INT8).writeLong(value);
+        next(BinaryArray.Type.INT8).writeLong(value);
     }
 
     @Override
     public void writeShort(short value) throws SQLException {
-        next(ElementType.INT2).writeShort(value);
+        next(BinaryArray.Type.INT2).writeShort(value);
     }
 
     @Override
     public void writeShort(Short value) throws SQLException {
-        next(ElementType.INT2).writeShort(value);
+        next(BinaryArray.Type.INT2).writeShort(value);
     }
 
     @Override
     public void writeDouble(double value) throws SQLException {
-        next(ElementType.FLOAT8).writeDouble(value);
+        next(BinaryArray.Type.FLOAT8).writeDouble(value);
     }
 
     @Override
     public void writeDouble(Double value) throws SQLException {
-        next(ElementType.FLOAT8).writeDouble(value);
+        next(BinaryArray.Type.FLOAT8).writeDouble(value);
     }
 
     @Override
     public void writeFloat(float value) throws SQLException {
-        next(ElementType.FLOAT4).writeFloat(value);
+        next(BinaryArray.Type.FLOAT4).writeFloat(value);
     }
 
     @Override
     public void writeFloat(Float value) throws SQLException {
-        next(ElementType.FLOAT4).writeFloat(value);
+        next(BinaryArray.Type.FLOAT4).writeFloat(value);
     }
 
     @Override
     public void writeBoolean(boolean value) throws SQLException {
-        next(ElementType.BOOL).writeBoolean(value);
+        next(BinaryArray.Type.BOOL).writeBoolean(value);
     }
 
     @Override
     public void writeBoolean(Boolean value) throws SQLException {
-        next(ElementType.BOOL).writeBoolean(value);
+        next(BinaryArray.Type.BOOL).writeBoolean(value);
     }
 
     @Override
     public void writeString(String value) throws SQLException {
-        next(ElementType.TEXT).writeString(value);
+        next(BinaryArray.Type.TEXT).writeString(value);
     }
 
     @Override
     public void writeEnum(Enum<?> value) throws SQLException {
-        next(ElementType.TEXT).writeEnum(value);
+        next(BinaryArray.Type.TEXT).writeEnum(value);
     }
 
     @Override
     public void writeDecimal(BigDecimal value) throws SQLException {
-        next(ElementType.NUMERIC).writeDecimal(value);
+        next(BinaryArray.Type.NUMERIC).writeDecimal(value);
     }
 
     @Override
     public void writeUuid(UUID value) throws SQLException {
-        next(ElementType.UUID).writeUuid(value);
+        next(BinaryArray.Type.UUID).writeUuid(value);
     }
 
     @Override
     public void writeDuration(java.time.Duration value, String column) throws SQLException {
-        next(ElementType.INTERVAL).writeDuration(value, column);
+        next(BinaryArray.Type.INTERVAL).writeDuration(value, column);
     }
 
     @Override
     public void writeBytes(byte[] value) throws SQLException {
-        next(ElementType.BYTEA).writeBytes(value);
+        next(BinaryArray.Type.BYTEA).writeBytes(value);
     }
 
     @Override
     public void writeInstant(Instant value) throws SQLException {
-        next(ElementType.TIMESTAMPTZ).writeInstant(value);
+        next(BinaryArray.Type.TIMESTAMPTZ).writeInstant(value);
     }
 
     @Override
     public void writeOffsetDateTime(OffsetDateTime value) throws SQLException {
-        next(ElementType.TIMESTAMPTZ).writeOffsetDateTime(value);
+        next(BinaryArray.Type.TIMESTAMPTZ).writeOffsetDateTime(value);
     }
 
     @Override
     public void writeLocalDate(LocalDate value) throws SQLException {
-        next(ElementType.DATE).writeLocalDate(value);
+        next(BinaryArray.Type.DATE).writeLocalDate(value);
     }
 
     @Override
     public void writeLocalDateTime(LocalDateTime value) throws SQLException {
-        next(ElementType.TIMESTAMP).writeLocalDateTime(value);
+        next(BinaryArray.Type.TIMESTAMP).writeLocalDateTime(value);
     }
 }

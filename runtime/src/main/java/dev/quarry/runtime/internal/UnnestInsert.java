@@ -28,7 +28,7 @@ final class UnnestInsert {
             while (rows.hasNext()) {
                 columns.clear();
                 while (!columns.full() && rows.hasNext()) {
-                    add(columns, rows.next(method), writer, method);
+                    add(columns, rows.next(method), writer, method, table, rows);
                 }
                 total += execute(stmt, pg, columns, method, sql, returned, results);
             }
@@ -54,7 +54,7 @@ final class UnnestInsert {
             while (chunks.hasNext()) {
                 columns.clear();
                 for (T row : chunks.next()) {
-                    add(columns, row, writer, method);
+                    add(columns, row, writer, method, table, null);
                 }
                 total += execute(stmt, pg, columns, method, sql, returned, results);
             }
@@ -64,10 +64,16 @@ final class UnnestInsert {
         return total;
     }
 
-    private static <T> void add(UnnestColumns columns, T row, RowWriter<? super T> writer, String method)
-            throws SQLException {
+    /** Adds one row; a value refused is named by its column and, when {@code rows} is given, its input element. */
+    private static <T> void add(UnnestColumns columns, T row, RowWriter<? super T> writer, String method,
+                                BulkTable table, BulkRows<?> rows) throws SQLException {
         columns.beginRow();
-        writer.write(row, columns);
+        try {
+            writer.write(row, columns);
+        } catch (RefusedValue e) {
+            throw e.at(RefusedValue.column(table.column(columns.lastColumn()), rows == null ? -1 : rows.taken() - 1,
+                    rows == null ? null : rows.parameter()));
+        }
         if (!columns.endRow()) {
             throw new IllegalStateException(method + ": the row writer did not write one value per column");
         }

@@ -96,12 +96,12 @@ final class ValuesBinder implements ColumnSink {
 
     @Override
     public void writeDecimal(BigDecimal value) throws SQLException {
-        stmt.setBigDecimal(++index, value);
+        Binders.setDecimal(stmt, ++index, value, null);
     }
 
     @Override
     public void writeInstant(Instant value) throws SQLException {
-        Binders.setInstant(stmt, ++index, value);
+        Binders.setInstant(stmt, ++index, value, null);
     }
 
     @Override

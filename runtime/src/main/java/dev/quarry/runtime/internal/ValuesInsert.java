@@ -46,8 +46,13 @@ final class ValuesInsert {
                         statement(prefix, rowTemplate, group.size()));
                 try {
                     binder.target(stmt);
-                    for (T row : group) {
-                        writer.write(row, binder);
+                    for (int i = 0; i < group.size(); i++) {
+                        try {
+                            writer.write(group.get(i), binder);
+                        } catch (RefusedValue e) {
+                            throw e.at(RefusedValue.column(table.column((binder.bound() - 1) % columns),
+                                    rows.taken() - group.size() + i, rows.parameter()));
+                        }
                     }
                     if (binder.bound() != group.size() * columns) {
                         throw new IllegalStateException(method + ": the row writer bound " + binder.bound()
