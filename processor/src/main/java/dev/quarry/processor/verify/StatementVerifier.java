@@ -54,6 +54,8 @@ import javax.lang.model.element.ExecutableElement;
 final class StatementVerifier {
     /** Column types whose binary input is UTF-8 text, as the runtime's BulkTable accepts them for COPY. */
     private static final Set<String> COPY_TEXT = Set.of("text", "varchar", "bpchar", "citext", "json");
+    /** Column types text converts to only when cast, as the runtime casts UNNEST's text arrays to them. */
+    private static final Set<String> JSON = Set.of("json", "jsonb");
 
     private final Describer describer;
     private final Findings findings;
@@ -227,7 +229,8 @@ final class StatementVerifier {
             if (column == null) {
                 problems.add("\"" + component.column() + "\" is not a column of " + method.table());
             } else if (!written.equals(column.type())
-                    && !(written.equals("text") && (COPY_TEXT.contains(column.type()) || column.isEnum()))) {
+                    && !(written.equals("text") && (COPY_TEXT.contains(column.type()) || column.isEnum()
+                            || column.type().equals("jsonb")))) {
                 problems.add("\"" + component.column() + "\" is " + column.type() + " but component '"
                         + component.name() + "' is written as " + written);
             }
@@ -265,7 +268,8 @@ final class StatementVerifier {
         Map<String, String> casts = new HashMap<>();
         for (ComponentModel component : columns) {
             Column column = found.columns().get(component.column());
-            if ("text".equals(component.type().kind().arrayElementType()) && column != null && column.isEnum()) {
+            if ("text".equals(component.type().kind().arrayElementType()) && column != null
+                    && (column.isEnum() || JSON.contains(column.type()))) {
                 casts.put(component.column(), column.type());
             }
         }
@@ -274,7 +278,9 @@ final class StatementVerifier {
     }
 
     private static List<Bind> unnestBinds(List<ComponentModel> columns) {
-        return columns.stream().map(c -> Bind.typedArray(c.type().kind())).toList();
+        // a list column travels as one array literal per row, in a text array
+        return columns.stream().map(c -> Bind.typedArray(c.type().kind() == ScalarKind.ARRAY ? ScalarKind.STRING
+                : c.type().kind())).toList();
     }
 
     private void checkReturning(String label, ExecutableElement element, BulkResult result, Described described) {

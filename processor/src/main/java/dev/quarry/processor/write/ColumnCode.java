@@ -118,6 +118,9 @@ final class ColumnCode {
      * whose overloads take the primitive or the boxed (nullable) form.
      */
     static CodeBlock write(ScalarType type, CodeBlock value) {
+        if (type.kind() == ScalarKind.ARRAY) {
+            return CodeBlock.of("_out.writeArray($S, $L)", type.element().kind().arrayElementType(), value);
+        }
         String method = switch (type.kind()) {
             case INT -> "writeInt";
             case LONG -> "writeLong";
@@ -134,7 +137,7 @@ final class ColumnCode {
             case UUID -> "writeUuid";
             case BYTES -> "writeBytes";
             case ENUM -> "writeEnum";
-            case ARRAY -> throw new IllegalArgumentException("bulk writes take no array columns");
+            case ARRAY -> throw new AssertionError("written above");
         };
         return CodeBlock.of("_out.$L($L)", method, value);
     }

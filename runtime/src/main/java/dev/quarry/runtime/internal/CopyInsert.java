@@ -27,7 +27,8 @@ final class CopyInsert {
                     null, sql, method, null);
         }
         CopyManager copies = connection.unwrap(PGConnection.class).getCopyAPI();
-        CopyBinaryEncoder encoder = new CopyBinaryEncoder();
+        CopyBinaryEncoder encoder = new CopyBinaryEncoder(table.jsonb(core, connection),
+                table.elementOids(core, connection));
         int columns = table.columnCount();
         long total = 0;
         while (rows.hasNext()) {

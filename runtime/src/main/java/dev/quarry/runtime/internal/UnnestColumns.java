@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.UUID;
 import org.postgresql.core.BaseConnection;
 import org.postgresql.jdbc.PgArray;
@@ -277,5 +278,11 @@ final class UnnestColumns implements ColumnSink {
     @Override
     public void writeLocalDateTime(LocalDateTime value) throws SQLException {
         next(ElementType.TIMESTAMP).writeLocalDateTime(value);
+    }
+
+    /** The row's array as the text of an array literal, in a text array; the select list casts it back. */
+    @Override
+    public void writeArray(String elementType, Collection<?> values) throws SQLException {
+        next(ElementType.TEXT).writeString(values == null ? null : ArrayValues.literal(values));
     }
 }

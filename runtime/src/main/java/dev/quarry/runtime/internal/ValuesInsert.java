@@ -21,12 +21,12 @@ final class ValuesInsert {
                           String rowTemplate, BulkRows<T> rows, int chunkSize, RowWriter<? super T> writer)
             throws SQLException {
         // so that a value refused for its type can be traced to its column
-        table.describe(core, connection);
+        boolean[] untypedText = table.untypedText(core, connection);
         int columns = table.columnCount();
         int perStatement = Math.max(1, Math.min(chunkSize, MAX_PARAMETERS / columns));
         int known = rows.knownSize();
         List<T> group = new ArrayList<>(known > 0 ? Math.min(known, perStatement) : Math.min(perStatement, 1024));
-        ValuesBinder binder = new ValuesBinder();
+        ValuesBinder binder = new ValuesBinder(untypedText);
         PreparedStatement full = null;
         String described = describe(prefix, rowTemplate, perStatement);
         long total = 0;
@@ -64,7 +64,7 @@ final class ValuesInsert {
                 }
             }
         } catch (SQLException e) {
-            throw SqlErrors.translate(e, method, described, table.failedColumns(core, e));
+            throw SqlErrors.translate(e, method, described, table.failedColumns(core, e, true));
         } finally {
             if (full != null) {
                 full.close();
