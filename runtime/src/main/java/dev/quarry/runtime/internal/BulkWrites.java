@@ -39,6 +39,14 @@ public final class BulkWrites {
      */
     public static final int AUTO_COPY_THRESHOLD = 1_000;
 
+    /**
+     * An UNNEST or VALUES statement is cut, whatever its row count, once the values it holds pass
+     * about this many bytes (text and bytea counted by length): PostgreSQL refuses a message of
+     * 1 GB or more, and the chunk is held in memory on both sides. 64 MB keeps a statement far
+     * from the limit while its own overhead stays negligible.
+     */
+    static final long MAX_CHUNK_BYTES = 64L << 20;
+
     private static final Logger LOG = LoggerFactory.getLogger(BulkWrites.class);
 
     private BulkWrites() {}

@@ -127,8 +127,20 @@ final class UnnestColumns implements ColumnSink {
         return count;
     }
 
+    /** Whether the chunk holds its most rows, or about {@link BulkWrites#MAX_CHUNK_BYTES} of values. */
     boolean full() {
-        return rows >= maxRows;
+        return rows >= maxRows || bytes() >= BulkWrites.MAX_CHUNK_BYTES;
+    }
+
+    /** The bytes of the arrays so far. */
+    long bytes() {
+        long bytes = 0;
+        for (ArrayColumn c : columns) {
+            if (c != null) {
+                bytes += c.position;
+            }
+        }
+        return bytes;
     }
 
     void clear() {
