@@ -172,7 +172,7 @@ final class StatementVerifier {
             case BATCH -> described = describeGenerated(method.label(), method.element(), Insert.class,
                     "@Insert statement", BulkSql.valuesPrefix(method.table(), columns)
                             + BulkSql.valuesRow(columns.size()),
-                    columns.stream().map(c -> bind(c.type(), false)).toList());
+                    valuesBinds(method.table(), columns));
             // AUTO falls back to UNNEST whenever COPY cannot write a column, so UNNEST is what must work
             default -> described = describeGenerated(method.label(), method.element(), Insert.class,
                     "@Insert statement", enumCasts(method.table(), columns,
@@ -258,7 +258,8 @@ final class StatementVerifier {
      */
     private String enumCasts(String table, List<ComponentModel> columns, String sql)
             throws VerificationUnavailable, NotAnswered {
-        if (columns.stream().noneMatch(c -> "text".equals(c.type().kind().arrayElementType()))) {
+        if (columns.stream().noneMatch(c -> "text".equals(c.type().kind().arrayElementType())
+                || c.type().kind() == ScalarKind.ARRAY)) {
             return sql;
         }
         // a table that is not there is left for the statement itself to report
@@ -273,8 +274,40 @@ final class StatementVerifier {
                 casts.put(component.column(), column.type());
             }
         }
-        return casts.isEmpty() ? sql
+        String cast = casts.isEmpty() ? sql
                 : sql.replace(BulkSql.unnestArrays(columns, Map.of()), BulkSql.unnestArrays(columns, casts));
+        // a list's literal into an array of enums or JSON is cast on in the select list
+        for (ComponentModel component : columns) {
+            Column column = found.columns().get(component.column());
+            if (component.type().kind() == ScalarKind.ARRAY && "text".equals(component.type().element().kind()
+                    .arrayElementType()) && column != null && column.type().startsWith("_")
+                    && (column.isEnum() || JSON.contains(column.type().substring(1)))) {
+                String selected = "u." + BulkSql.identifier(component.column()) + "::text[]";
+                cast = cast.replace(selected, selected + "::" + column.type().substring(1) + "[]");
+            }
+        }
+        return cast;
+    }
+
+    /**
+     * How multi-row VALUES binds each column: as a {@code @Query} binds its component, except text
+     * (or a list's literal) for an enum, json or jsonb column, which goes untyped like an enum's name.
+     */
+    private List<Bind> valuesBinds(String table, List<ComponentModel> columns)
+            throws VerificationUnavailable, NotAnswered {
+        Map<String, Column> found = answered(describer.tableColumns(BulkSql.table(table)))
+                instanceof Describer.TableColumns t ? t.columns() : Map.of();
+        List<Bind> binds = new ArrayList<>();
+        for (ComponentModel c : columns) {
+            Column column = found.get(c.column());
+            boolean array = c.type().kind() == ScalarKind.ARRAY;
+            String kind = array ? c.type().element().kind().arrayElementType() : c.type().kind().arrayElementType();
+            boolean untyped = "text".equals(kind) && column != null && (array == column.type().startsWith("_"))
+                    && (column.isEnum() || JSON.contains(column.type().replace("_", "")));
+            binds.add(!untyped ? bind(c.type(), false)
+                    : array ? Bind.array(ScalarKind.ENUM) : Bind.value(ScalarKind.ENUM));
+        }
+        return binds;
     }
 
     private static List<Bind> unnestBinds(List<ComponentModel> columns) {
