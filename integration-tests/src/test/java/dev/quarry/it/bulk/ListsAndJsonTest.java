@@ -135,6 +135,32 @@ class ListsAndJsonTest {
         assertEquals(expected(now), readBack());
     }
 
+    /**
+     * COPY cannot send int8 elements to an integer[] column, nor text elements to jsonb[]; it says
+     * so before writing and advises UNNEST, which does write them, as AUTO does in its place.
+     */
+    @Test
+    void whatCopyCannotWriteUnnestDoesAsItsMessageAdvises() {
+        testDb.execute(Mixed.DDL);
+        MixedRepository mixed = db.repository(MixedRepository.class);
+        List<Mixed> rows = List.of(new Mixed(1, Arrays.asList(1L, null, 3L), List.of("{\"a\": [1, \"x,y\"]}", "2")),
+                new Mixed(2, null, Arrays.asList(null, "\"\\\"\"")));
+        DataException e = assertThrows(DataException.class, () -> mixed.copy(rows));
+        assertTrue(e.getMessage().contains("\"ranks\" is _int4 but its component is written as int8[], "
+                + "\"docs\" is _jsonb but its component is written as text[]; change the component's type or use "
+                + "InsertStrategy.UNNEST"), e.getMessage());
+        assertEquals(0, testDb.queryLong("SELECT count(*) FROM mixed"));
+
+        List<String> expected = List.of("1|{1,NULL,3}|{\"{\\\"a\\\": [1, \\\"x,y\\\"]}\",2}", "2|NULL|{NULL,\"\\\"\\\\\\\"\\\"\"}");
+        assertEquals(2, mixed.unnest(rows));
+        assertEquals(expected, BulkJdbc.query(testDb, "SELECT id || '|' || coalesce(ranks::text, 'NULL') || '|' || docs::text"
+                + " FROM mixed ORDER BY id", rs -> rs.getString(1)));
+        testDb.execute("TRUNCATE mixed");
+        mixed.auto(rows.stream());
+        assertEquals(expected, BulkJdbc.query(testDb, "SELECT id || '|' || coalesce(ranks::text, 'NULL') || '|' || docs::text"
+                + " FROM mixed ORDER BY id", rs -> rs.getString(1)));
+    }
+
     /** Each row as plain JDBC reads it: arrays as lists of their elements, JSON as the server's text. */
     private static List<List<Object>> readBack() {
         return BulkJdbc.query(testDb, "SELECT * FROM docs ORDER BY id", rs -> {
