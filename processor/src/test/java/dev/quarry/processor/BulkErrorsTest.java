@@ -89,19 +89,6 @@ class BulkErrorsTest {
     }
 
     @Test
-    void bulkArrayComponent() {
-        TestSource post = source("Post",
-                "@Table(\"posts\")",
-                "public record Post(long id, List<String> tags) {}");
-        TestSource repo = repository("Repo",
-                "    @Upsert(conflict = \"id\")",
-                "    void upsert(",
-                "            List<Post> rows);");
-        assertOnlyError(Message.BULK_ARRAY_COMPONENT.format("Repo.upsert", "Post", "tags", "java.util.List<java.lang.String>",
-                "Upsert"), repo, repo.line("List<Post> rows"), post, repo);
-    }
-
-    @Test
     void bulkNoColumns() {
         TestSource empty = source("Empty",
                 "@Table(\"empty\")",

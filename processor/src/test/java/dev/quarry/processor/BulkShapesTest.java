@@ -37,6 +37,38 @@ class BulkShapesTest {
     }
 
     @Test
+    void listComponentsCompileForEveryStrategyAndTravelAsOneLiteralPerRowUnderUnnest() {
+        TestSource post = source("Post",
+                "@Table(\"posts\")",
+                "public record Post(long id, List<String> tags, List<Long> counts, List<Integer> ranks, List<Short> small,",
+                "        List<Double> ratios, List<Float> floats, List<Boolean> flags, List<BigDecimal> amounts,",
+                "        List<UUID> keys, List<Mood> moods, @Column(\"Order\") List<Long> order, String body) {",
+                "    public enum Mood { CALM, TENSE }",
+                "}");
+        TestSource repo = repository("Posts",
+                "    @Insert long auto(List<Post> rows);",
+                "    @Insert(strategy = InsertStrategy.COPY) void copy(Stream<Post> rows);",
+                "    @Insert(strategy = InsertStrategy.UNNEST) int unnest(Collection<Post> rows);",
+                "    @Insert(strategy = InsertStrategy.BATCH) long batch(Iterable<Post> rows);",
+                "    @Insert(returning = \"id\") List<Long> ids(List<Post> rows);",
+                "    @Upsert(conflict = \"id\") long upsert(List<Post> rows);");
+        Compilation compilation = Compilations.compile(post, repo);
+        assertThat(compilation).succeededWithoutWarnings();
+        String code = generated(compilation, "test.Posts_Impl");
+        assertThat(code).contains("_out.writeArray(\"text\", _row.tags())");
+        assertThat(code).contains("_out.writeArray(\"numeric\", _row.amounts())");
+        assertThat(code).contains("_out.writeArray(\"text\", _row.moods())");
+        assertThat(code).contains("new String[] {\"int8\", \"text[]\", \"int8[]\", \"int4[]\", \"int2[]\", \"float8[]\", "
+                + "\"float4[]\", \"bool[]\", \"numeric[]\", \"uuid[]\", \"text[]\", \"int8[]\", \"text\"}");
+        // each row's array is one text element, cast back to an array per row in the select list
+        assertThat(code).contains("INSERT INTO posts (id, tags, counts, ranks, small, ratios, floats, flags, amounts, keys, "
+                + "moods, \\\"Order\\\", body) SELECT u.id, u.tags::text[], u.counts::int8[], u.ranks::int4[], u.small::int2[], "
+                + "u.ratios::float8[], u.floats::float4[], u.flags::bool[], u.amounts::numeric[], u.keys::uuid[], "
+                + "u.moods::text[], u.\\\"Order\\\"::int8[], u.body FROM unnest(?::int8[], ?::text[], ?::text[], ?::text[], "
+                + "?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS u(");
+    }
+
+    @Test
     void everyInsertShapeCompilesWithoutWarnings() {
         TestSource repo = repository("Inserts",
                 "    @Insert long auto(List<Everything> rows);",

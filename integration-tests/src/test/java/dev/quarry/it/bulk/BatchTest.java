@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quarry.it.SqlCapture;
+import dev.quarry.runtime.DataException;
 import dev.quarry.runtime.Database;
 import dev.quarry.runtime.UniqueViolationException;
 import dev.quarry.testing.PostgresTest;
@@ -60,6 +61,26 @@ class BatchTest {
                 new Stock.Adjustment(42, 1), new Stock.Adjustment(3, 0))));
         assertEquals(List.of("100", "5050", "50"), BulkJdbc.row(testDb,
                 "SELECT count(*), sum(qty), sum(qty) FILTER (WHERE grp = 1) - sum(id) FILTER (WHERE grp = 1) + 0 FROM stock"));
+    }
+
+    @Test
+    void withReWriteBatchedInsertsACountIsRealOrTheCallFails() {
+        String url = testDb.url() + (testDb.url().contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
+        try (Database rewriting = Database.builder().url(url).user(testDb.user()).password(testDb.password())
+                .maximumPoolSize(1).build()) {
+            StockRepository rewritten = rewriting.repository(StockRepository.class);
+            // pgjdbc reports SUCCESS_NO_INFO for the INSERTs it rewrites: no count is known, so none is made up
+            DataException e = assertThrows(DataException.class, () -> rewritten.insert(stock(10)));
+            assertEquals("StockRepository.insert", e.method());
+            assertTrue(e.getMessage().contains("did not report how many rows")
+                    && e.getMessage().contains("reWriteBatchedInserts=true"), e.getMessage());
+            assertEquals(0, testDb.queryLong("SELECT count(*) FROM stock"));
+            // a method that returns nothing needs no count
+            rewritten.insertAll(stock(10).toList());
+            assertEquals(10, testDb.queryLong("SELECT count(*) FROM stock"));
+            // an UPDATE is not rewritten, and its count is the driver's real one
+            assertEquals(2, rewritten.adjust(List.of(new Stock.Adjustment(1, 1), new Stock.Adjustment(2, 1))));
+        }
     }
 
     @Test

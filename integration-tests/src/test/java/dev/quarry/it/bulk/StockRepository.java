@@ -13,6 +13,11 @@ public interface StockRepository {
     @Query("INSERT INTO stock (id, grp, qty) VALUES (:id, :grp, :qty)")
     int insert(Stream<Stock> rows);
 
+    /** Returns nothing, so it needs no count from the driver. */
+    @Batch(chunkSize = 3)
+    @Query("INSERT INTO stock (id, grp, qty) VALUES (:id, :grp, :qty)")
+    void insertAll(List<Stock> rows);
+
     @Batch
     @Query("UPDATE stock SET qty = qty + :delta WHERE grp = :grp")
     long adjust(List<Stock.Adjustment> changes);

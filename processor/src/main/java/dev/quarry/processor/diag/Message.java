@@ -67,7 +67,6 @@ public enum Message {
     BULK_UNSUPPORTED_INPUT("%s takes %s; @%s takes one parameter: a List, Collection, Set, Iterable or Stream of %s%s"),
     BULK_NOT_TABLE_RECORD("%s writes %s, which is not a @Table record; @%s writes records annotated @Table(\"table_name\")"),
     BULK_NO_COLUMNS("%s writes %s, which has no column components"),
-    BULK_ARRAY_COMPONENT("%s writes %s, whose component '%s' is an array (%s); @%s writes one value per column, so write such rows with @Batch and an INSERT @Query, which binds arrays"),
     BULK_UNSUPPORTED_RETURN("%s returns %s; @%s returns void, or the rows %s as int or long%s"),
     BULK_CHUNK_SIZE_INVALID("@%s on %s has chunkSize %d; it must be at least 1"),
     BULK_UNKNOWN_COLUMN("@%s on %s: %s names \"%s\", which is neither a column nor a component of %s; its columns are %s"),

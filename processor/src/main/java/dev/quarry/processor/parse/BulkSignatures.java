@@ -9,7 +9,6 @@ import dev.quarry.processor.model.BulkResult;
 import dev.quarry.processor.model.ComponentModel;
 import dev.quarry.processor.model.RecordModel;
 import dev.quarry.processor.model.RowType;
-import dev.quarry.processor.model.ScalarKind;
 import dev.quarry.processor.model.ScalarType;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -93,16 +92,6 @@ final class BulkSignatures {
         if (model.get().components().isEmpty()) {
             reporter.report(Message.BULK_NO_COLUMNS, parameter, label, record.get().getSimpleName());
             return Optional.empty();
-        }
-        if (needsTable) {
-            // COPY, UNNEST and multi-row VALUES write one scalar per column
-            for (ComponentModel component : model.get().components()) {
-                if (component.type().kind() == ScalarKind.ARRAY) {
-                    reporter.report(Message.BULK_ARRAY_COMPONENT, parameter, label, record.get().getSimpleName(),
-                            component.name(), component.type().type(), annotation);
-                    return Optional.empty();
-                }
-            }
         }
         return Optional.of(new BulkInput(parameter.getSimpleName().toString(), TypeName.get(type), form, model.get()));
     }

@@ -1,6 +1,7 @@
 package dev.quarry.processor.sql;
 
 import dev.quarry.processor.model.ComponentModel;
+import dev.quarry.processor.model.ScalarKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -109,13 +110,14 @@ public final class BulkSql {
         // a touched column has no array: nothing to send for a value the statement sets itself
         List<ComponentModel> sent = columns.stream().filter(c -> !touch.contains(c)).toList();
         String unnest = unnestArrays(sent, Map.of());
-        if (touch.isEmpty() && !ordered) {
+        boolean lists = columns.stream().anyMatch(c -> c.type().kind() == ScalarKind.ARRAY);
+        if (touch.isEmpty() && !ordered && !lists) {
             return "SELECT * FROM " + unnest;
         }
         String ordinality = ordinalityName(columns);
         List<String> select = new ArrayList<>();
         for (ComponentModel c : columns) {
-            select.add(touch.contains(c) ? "now()" : "u." + identifier(c.column()));
+            select.add(touch.contains(c) ? "now()" : "u." + identifier(c.column()) + listCast(c));
         }
         String sql = "SELECT " + String.join(", ", select) + " FROM " + unnest;
         if (ordered) {
@@ -126,14 +128,31 @@ public final class BulkSql {
 
     /**
      * {@code unnest(?::int8[], ?::text[])}: one array parameter per column, typed as its component
-     * is written; a column named in {@code enumCasts} has its text array cast on to that enum type's
+     * is written (a list column's array holds each row's array literal as text); a column named in {@code enumCasts} has its text array cast on to that enum type's
      * array ({@code ?::text[]::mood[]}), which the runtime does once it has seen the catalog.
      */
     public static String unnestArrays(List<ComponentModel> columns, Map<String, String> enumCasts) {
         return columns.stream()
-                .map(c -> "?::" + c.type().kind().arrayElementType() + "[]"
+                .map(c -> c.type().kind() == ScalarKind.ARRAY ? "?::text[]" : "?::" + writtenAs(c) + "[]"
                         + (enumCasts.containsKey(c.column()) ? "::" + enumCasts.get(c.column()) + "[]" : ""))
                 .collect(Collectors.joining(", ", "unnest(", ")"));
+    }
+
+    /**
+     * The type a column's value is sent as: its kind's ({@code int8}, {@code text}), or for a
+     * {@code List} its element's array ({@code int8[]}), which UNNEST sends as one literal per row.
+     */
+    public static String writtenAs(ComponentModel c) {
+        return c.type().kind() == ScalarKind.ARRAY ? c.type().element().kind().arrayElementType() + "[]"
+                : c.type().kind().arrayElementType();
+    }
+
+    /**
+     * A list arrives as its array literal's text (see {@link #unnestArrays}); {@code ::int8[]} reads
+     * it back into an array, one per row.
+     */
+    private static String listCast(ComponentModel c) {
+        return c.type().kind() == ScalarKind.ARRAY ? "::" + writtenAs(c) : "";
     }
 
     /** A name for the row number that no column already has. */

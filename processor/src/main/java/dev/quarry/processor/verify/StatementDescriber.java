@@ -43,9 +43,11 @@ final class StatementDescriber implements Describer {
     private static final String ENUM_LABELS_SQL =
             "SELECT enumlabel FROM pg_enum WHERE enumtypid = ?::regtype ORDER BY enumsortorder";
     private static final String COLUMNS_SQL = "SELECT a.attname, coalesce(b.typname, t.typname),"
-            + " coalesce(b.typtype, t.typtype) = 'e'"
+            + " coalesce(b.typtype, t.typtype) = 'e' OR coalesce(e.typtype, '') = 'e'"
             + " FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid"
             + " LEFT JOIN pg_type b ON t.typtype = 'd' AND b.oid = t.typbasetype"
+            // an array's element, so that an array of enums is known as one (Column.isEnum)
+            + " LEFT JOIN pg_type e ON coalesce(b.typcategory, t.typcategory) = 'A' AND e.oid = coalesce(b.typelem, t.typelem)"
             + " WHERE a.attrelid = ?::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum";
 
     /** Opens a connection like the first, with extra properties. */

@@ -56,6 +56,8 @@ import javax.lang.model.util.Elements;
 final class StatementVerifier {
     /** Column types whose binary input is UTF-8 text, as the runtime's BulkTable accepts them for COPY. */
     private static final Set<String> COPY_TEXT = Set.of("text", "varchar", "bpchar", "citext", "json");
+    /** Column types text converts to only when cast, as the runtime casts UNNEST's text arrays to them. */
+    private static final Set<String> JSON = Set.of("json", "jsonb");
 
     private final Describer describer;
     private final Findings findings;
@@ -200,7 +202,7 @@ final class StatementVerifier {
             case BATCH -> described = describeGenerated(method.label(), method.element(), Insert.class,
                     "@Insert statement", BulkSql.valuesPrefix(method.table(), columns)
                             + BulkSql.valuesRow(columns.size()),
-                    columns.stream().map(c -> bind(c.type(), false)).toList());
+                    valuesBinds(method.table(), columns));
             // AUTO falls back to UNNEST whenever COPY cannot write a column, so UNNEST is what must work
             default -> described = describeGenerated(method.label(), method.element(), Insert.class,
                     "@Insert statement", enumCasts(method.label(), method.element(), method.table(), columns,
@@ -259,7 +261,8 @@ final class StatementVerifier {
             if (column == null) {
                 problems.add("\"" + component.column() + "\" is not a column of " + method.table());
             } else if (!written.equals(column.type())
-                    && !(written.equals("text") && (COPY_TEXT.contains(column.type()) || column.isEnum()))) {
+                    && !(written.equals("text") && (COPY_TEXT.contains(column.type()) || column.isEnum()
+                            || column.type().equals("jsonb")))) {
                 problems.add("\"" + component.column() + "\" is " + column.type() + " but component '"
                         + component.name() + "' is written as " + written);
             }
@@ -288,7 +291,8 @@ final class StatementVerifier {
      */
     private String enumCasts(String label, ExecutableElement element, String table, List<ComponentModel> columns,
                              String sql) throws VerificationUnavailable, NotAnswered {
-        if (columns.stream().noneMatch(c -> "text".equals(c.type().kind().arrayElementType()))) {
+        if (columns.stream().noneMatch(c -> "text".equals(c.type().kind().arrayElementType())
+                || c.type().kind() == ScalarKind.ARRAY)) {
             return sql;
         }
         // a table that is not there is left for the statement itself to report
@@ -298,19 +302,54 @@ final class StatementVerifier {
         Map<String, String> casts = new HashMap<>();
         for (ComponentModel component : columns) {
             Column column = found.columns().get(component.column());
-            if ("text".equals(component.type().kind().arrayElementType()) && column != null && column.isEnum()) {
+            if ("text".equals(component.type().kind().arrayElementType()) && column != null
+                    && (column.isEnum() || JSON.contains(column.type()))) {
                 casts.put(component.column(), column.type());
                 if (component.type().kind() == ScalarKind.ENUM) {
                     enums.check(label, element, component.type().type(), column.type(), false);
                 }
             }
         }
-        return casts.isEmpty() ? sql
+        String cast = casts.isEmpty() ? sql
                 : sql.replace(BulkSql.unnestArrays(columns, Map.of()), BulkSql.unnestArrays(columns, casts));
+        // a list's literal into an array of enums or JSON is cast on in the select list
+        for (ComponentModel component : columns) {
+            Column column = found.columns().get(component.column());
+            if (component.type().kind() == ScalarKind.ARRAY && "text".equals(component.type().element().kind()
+                    .arrayElementType()) && column != null && column.type().startsWith("_")
+                    && (column.isEnum() || JSON.contains(column.type().substring(1)))) {
+                String selected = "u." + BulkSql.identifier(component.column()) + "::text[]";
+                cast = cast.replace(selected, selected + "::" + column.type().substring(1) + "[]");
+            }
+        }
+        return cast;
+    }
+
+    /**
+     * How multi-row VALUES binds each column: as a {@code @Query} binds its component, except text
+     * (or a list's literal) for an enum, json or jsonb column, which goes untyped like an enum's name.
+     */
+    private List<Bind> valuesBinds(String table, List<ComponentModel> columns)
+            throws VerificationUnavailable, NotAnswered {
+        Map<String, Column> found = answered(describer.tableColumns(BulkSql.table(table)))
+                instanceof Describer.TableColumns t ? t.columns() : Map.of();
+        List<Bind> binds = new ArrayList<>();
+        for (ComponentModel c : columns) {
+            Column column = found.get(c.column());
+            boolean array = c.type().kind() == ScalarKind.ARRAY;
+            String kind = array ? c.type().element().kind().arrayElementType() : c.type().kind().arrayElementType();
+            boolean untyped = "text".equals(kind) && column != null && (array == column.type().startsWith("_"))
+                    && (column.isEnum() || JSON.contains(column.type().replace("_", "")));
+            binds.add(!untyped ? bind(c.type(), false)
+                    : array ? Bind.array(ScalarKind.ENUM) : Bind.value(ScalarKind.ENUM));
+        }
+        return binds;
     }
 
     private static List<Bind> unnestBinds(List<ComponentModel> columns) {
-        return columns.stream().map(c -> Bind.typedArray(c.type().kind())).toList();
+        // a list column travels as one array literal per row, in a text array
+        return columns.stream().map(c -> Bind.typedArray(c.type().kind() == ScalarKind.ARRAY ? ScalarKind.STRING
+                : c.type().kind())).toList();
     }
 
     private void checkReturning(String label, ExecutableElement element, BulkResult result, Described described)

@@ -4,6 +4,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import dev.quarry.processor.model.BatchMethodModel;
+import dev.quarry.processor.model.BulkResult;
 import dev.quarry.processor.model.ComponentModel;
 import java.util.List;
 
@@ -37,7 +38,9 @@ final class BatchMethodWriter implements MethodWriter {
                     component.name()));
         }
         binder.unindent().add("}");
-        CodeBlock call = CodeBlock.of("$T.batch(_core, $N, $N, $L, $L, $L)", BulkCode.BULK_WRITES, label,
+        // a void method needs no count, which the driver may not report (reWriteBatchedInserts)
+        String entry = method.result().shape() == BulkResult.Shape.VOID ? "batchIgnoringCount" : "batch";
+        CodeBlock call = CodeBlock.of("$T.$L(_core, $N, $N, $L, $L, $L)", BulkCode.BULK_WRITES, entry, label,
                 label + "_SQL", BulkCode.rows(method.input()), method.chunkSize(), binder.build());
         return builder.addCode(BulkCode.returning(method.result(), call, label)).build();
     }

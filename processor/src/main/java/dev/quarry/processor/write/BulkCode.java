@@ -59,7 +59,7 @@ final class BulkCode {
         CodeBlock.Builder writer = CodeBlock.builder().add("(_row, _out) -> {\n").indent();
         for (ComponentModel c : record.components()) {
             columns.add(CodeBlock.of("$S", c.column()));
-            types.add(CodeBlock.of("$S", c.type().kind().arrayElementType()));
+            types.add(CodeBlock.of("$S", BulkSql.writtenAs(c)));
             writer.addStatement(ColumnCode.write(c.type(), CodeBlock.of("_row.$N()", c.name()), c.column()));
         }
         writer.unindent().add("}");

@@ -141,6 +141,9 @@ final class ColumnCode {
         if (type.kind() == ScalarKind.DURATION) {
             return CodeBlock.of("_out.writeDuration($L, $S)", value, column);
         }
+        if (type.kind() == ScalarKind.ARRAY) {
+            return CodeBlock.of("_out.writeArray($S, $L)", type.element().kind().arrayElementType(), value);
+        }
         String method = switch (type.kind()) {
             case INT -> "writeInt";
             case LONG -> "writeLong";
@@ -157,8 +160,7 @@ final class ColumnCode {
             case UUID -> "writeUuid";
             case BYTES -> "writeBytes";
             case ENUM -> "writeEnum";
-            case DURATION -> throw new IllegalStateException("written above");
-            case ARRAY -> throw new IllegalArgumentException("bulk writes take no array columns");
+            case DURATION, ARRAY -> throw new IllegalStateException("written above");
         };
         return CodeBlock.of("_out.$L($L)", method, value);
     }

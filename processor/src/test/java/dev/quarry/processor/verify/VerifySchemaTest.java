@@ -305,6 +305,33 @@ public class VerifySchemaTest {
     }
 
     @Test
+    void listAndJsonColumnsOfBulkWritesVerify(@TempDir Path migrations) throws IOException {
+        Files.writeString(migrations.resolve("V1__docs.sql"), "CREATE TYPE tone AS ENUM ('SOFT', 'LOUD');\n"
+                + "CREATE TABLE docs (id bigint PRIMARY KEY, tags text[], labels varchar(20)[], counts bigint[],\n"
+                + "    tones tone[], amounts numeric[], body jsonb, meta json);\n");
+        Source doc = source("Doc",
+                "@Table(\"docs\")",
+                "public record Doc(long id, List<String> tags, List<String> labels, List<Long> counts, List<Tone> tones,",
+                "        List<java.math.BigDecimal> amounts, String body, String meta) {",
+                "    public enum Tone { SOFT, LOUD }",
+                "}");
+        Source docs = source("Docs",
+                "@Repository",
+                "public interface Docs {",
+                "    @Insert long auto(List<Doc> rows);",
+                "    @Insert(strategy = InsertStrategy.COPY) long copy(List<Doc> rows);",
+                "    @Insert(strategy = InsertStrategy.UNNEST) long unnest(List<Doc> rows);",
+                "    @Insert(strategy = InsertStrategy.BATCH) long batch(List<Doc> rows);",
+                "    @Insert(returning = \"id\") List<Long> ids(List<Doc> rows);",
+                "    @Upsert(conflict = \"id\") long upsert(List<Doc> rows);",
+                "}");
+
+        Compilation compilation = compile(List.of(VerifyOptions.SCHEMA + "=" + migrations), doc, docs);
+
+        assertThat(compilation).succeededWithoutWarnings();
+    }
+
+    @Test
     void missingSchemaInWarnModeIsOneWarning() {
         Path missing = VerifyCompiler.SCHEMA.resolve("no-such-directory");
         Source first = repository("First");

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.UUID;
 
 /**
@@ -228,13 +229,49 @@ abstract class BinaryValues implements ColumnSink {
     private void writeLarge(byte[] bytes) throws SQLException {
         ensure(4);
         putInt(bytes.length);
+        writeBytesOfValue(bytes);
+        fields++;
+    }
+
+    /**
+     * Text in jsonb's binary input format: a version byte (1) and the JSON text, which the server
+     * parses and checks as it would the text form.
+     */
+    final void writeJsonb(String value) throws SQLException {
+        if (value == null) {
+            putNull();
+            return;
+        }
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        ensure(5);
+        putInt(bytes.length + 1);
+        buffer[position++] = 1;
+        writeBytesOfValue(bytes);
+        fields++;
+    }
+
+    /** The elements of a list: the binary array of element type {@link #arrayElementOid}. */
+    @Override
+    public void writeArray(String elementType, Collection<?> values) throws SQLException {
+        if (values == null) {
+            putNull();
+        } else {
+            writeLarge(ArrayValues.binary(arrayElementOid(elementType), elementType, values));
+        }
+    }
+
+    /** The element type an array written now carries; COPY overrides it with the column's. */
+    int arrayElementOid(String elementType) {
+        return ArrayValues.oid(elementType);
+    }
+
+    private void writeBytesOfValue(byte[] bytes) throws SQLException {
         if (bytes.length <= MAX_INLINE) {
             ensure(bytes.length);
             put(bytes, 0, bytes.length);
         } else {
             writeOversized(bytes);
         }
-        fields++;
     }
 
     @Override

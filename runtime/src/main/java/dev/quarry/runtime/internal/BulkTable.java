@@ -33,13 +33,17 @@ import org.postgresql.util.ServerErrorMessage;
  */
 public final class BulkTable {
     private static final String CATALOG_SQL = "SELECT a.attname, coalesce(b.typname, t.typname), coalesce(b.typtype, t.typtype),"
-            + " format_type(a.atttypid, NULL), format_type(a.atttypid, a.atttypmod)"
+            + " format_type(a.atttypid, NULL), format_type(a.atttypid, a.atttypmod), e.typname, e.typtype, e.oid"
             + " FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid"
             + " LEFT JOIN pg_type b ON t.typtype = 'd' AND b.oid = t.typbasetype"
+            + " LEFT JOIN pg_type e ON coalesce(b.typcategory, t.typcategory) = 'A'"
+            + " AND e.oid = coalesce(b.typelem, t.typelem)"
             + " WHERE a.attrelid = ?::regclass AND a.attnum > 0 AND NOT a.attisdropped";
 
     /** Column types whose binary input is plain UTF-8 text, like {@code text}'s. */
     private static final Set<String> TEXT_LIKE = Set.of("text", "varchar", "bpchar", "citext", "json");
+    /** Column types text does not convert to implicitly, which UNNEST casts its text arrays to. */
+    private static final Set<String> JSON = Set.of("json", "jsonb");
 
     private final String name;
     private final String[] columns;
@@ -51,15 +55,22 @@ public final class BulkTable {
      * What one database's catalog says about the columns.
      *
      * @param copyMismatch the columns COPY cannot write as their components are typed, or "" when it can
-     * @param enumTypes per column, the enum type (or domain over one) a text-written column has, else {@code null}
+     * @param enumTypes per column, the enum, json or jsonb type (or domain over one) a text-written
+     *     column has, which UNNEST casts its text array to and VALUES leaves PostgreSQL to infer; else {@code null}
      * @param declaredTypes per column, its type as PostgreSQL's messages spell it ({@code character varying(5)})
+     * @param baseTypes per column, its type's name (a domain's base type's), {@code jsonb}, {@code _int8}
+     * @param arrayCasts per column, for a list written as text into an array of enums, json or jsonb,
+     *     that array type ({@code mood[]}), which the UNNEST select list casts the row's literal to; else {@code null}
+     * @param elementOids per column, the element type OID of an array column, else 0
      */
-    private record Catalog(String copyMismatch, String[] enumTypes, String[] declaredTypes) {}
+    private record Catalog(String copyMismatch, String[] enumTypes, String[] declaredTypes, String[] baseTypes,
+                           String[] arrayCasts, int[] elementOids) {}
 
     /** The type in the messages of values PostgreSQL refuses for a column without naming the column. */
     private static final Pattern TOO_LONG = Pattern.compile("value too long for type (.+)");
     private static final Pattern OUT_OF_RANGE = Pattern.compile("(smallint|integer|bigint) out of range");
     private static final Pattern PRECISION = Pattern.compile("A field with precision (\\d+), scale (\\d+)");
+    private static final Pattern PARAMETER = Pattern.compile("portal parameter \\$(\\d+)");
     private static final Pattern ENUM_LABEL = Pattern.compile("invalid input value for enum (.+?): ");
 
     /**
@@ -104,8 +115,10 @@ public final class BulkTable {
      * enum's ({@code ?::text[]::mood[]}); every other statement is returned as is.
      */
     String unnestSql(Core core, Connection connection, String sql, int[] unsent) throws SQLException {
-        String[] enumTypes = catalog(core, connection).enumTypes();
-        if (Arrays.stream(enumTypes).allMatch(Objects::isNull)) {
+        Catalog catalog = catalog(core, connection);
+        String[] enumTypes = catalog.enumTypes();
+        String[] arrayCasts = catalog.arrayCasts();
+        if (Arrays.stream(enumTypes).allMatch(Objects::isNull) && Arrays.stream(arrayCasts).allMatch(Objects::isNull)) {
             return sql;
         }
         String arrays = unnestArrays(null, unsent);
@@ -113,7 +126,56 @@ public final class BulkTable {
         if (at < 0) {
             throw new IllegalStateException("not an UNNEST statement of " + name + ": " + sql);
         }
-        return sql.substring(0, at) + unnestArrays(enumTypes, unsent) + sql.substring(at + arrays.length());
+        String cast = sql.substring(0, at) + unnestArrays(enumTypes, unsent) + sql.substring(at + arrays.length());
+        for (int i = 0; i < columns.length; i++) {
+            if (arrayCasts[i] != null) {
+                cast = castSelected(cast, columns[i], arrayCasts[i]);
+            }
+        }
+        return cast;
+    }
+
+    /**
+     * The select list's {@code u.tags::text[]} made {@code u.tags::text[]::mood[]}: text converts
+     * to an enum or json type only when cast explicitly. The column is found as written plain or quoted.
+     */
+    private static String castSelected(String sql, String column, String arrayType) {
+        for (String selected : List.of("u." + column + "::text[]", "u.\"" + column.replace("\"", "\"\"") + "\"::text[]")) {
+            int at = sql.indexOf(selected);
+            if (at >= 0) {
+                int end = at + selected.length();
+                return sql.substring(0, end) + "::" + arrayType + sql.substring(end);
+            }
+        }
+        return sql;
+    }
+
+    /**
+     * Per column, whether text, or a list's array literal, is sent untyped for PostgreSQL to read
+     * as the column's own type (enum, json, jsonb, or an array of them).
+     */
+    boolean[] untypedText(Core core, Connection connection) throws SQLException {
+        Catalog catalog = catalog(core, connection);
+        boolean[] untyped = new boolean[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            untyped[i] = catalog.enumTypes()[i] != null || catalog.arrayCasts()[i] != null;
+        }
+        return untyped;
+    }
+
+    /** Per column, whether COPY sends its text in jsonb's binary format. */
+    boolean[] jsonb(Core core, Connection connection) throws SQLException {
+        String[] baseTypes = catalog(core, connection).baseTypes();
+        boolean[] jsonb = new boolean[baseTypes.length];
+        for (int i = 0; i < baseTypes.length; i++) {
+            jsonb[i] = types[i].equals("text") && "jsonb".equals(baseTypes[i]);
+        }
+        return jsonb;
+    }
+
+    /** Per column, the element type OID of an array column (COPY's arrays must carry it), else 0. */
+    int[] elementOids(Core core, Connection connection) throws SQLException {
+        return catalog(core, connection).elementOids().clone();
     }
 
     /**
@@ -125,6 +187,11 @@ public final class BulkTable {
         StringJoiner arrays = new StringJoiner(", ", "unnest(", ")");
         for (int i = 0; i < types.length; i++) {
             if (!sent[i]) {
+                continue;
+            }
+            if (types[i].endsWith("[]")) {
+                // one array literal per row, cast in the select list
+                arrays.add("?::text[]");
                 continue;
             }
             arrays.add("?::" + types[i] + "[]" + (casts != null && casts[i] != null ? "::" + casts[i] + "[]" : ""));
@@ -149,14 +216,17 @@ public final class BulkTable {
             stmt.setString(1, name);
             try (ResultSet rs = stmt.executeQuery()) {
                 while (rs.next()) {
-                    actual.put(rs.getString(1),
-                            new String[] {rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)});
+                    actual.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)});
                 }
             }
         }
         StringBuilder problems = new StringBuilder();
         String[] enumTypes = new String[columns.length];
         String[] declaredTypes = new String[columns.length];
+        String[] baseTypes = new String[columns.length];
+        String[] arrayCasts = new String[columns.length];
+        int[] elementOids = new int[columns.length];
         for (int i = 0; i < columns.length; i++) {
             String[] type = actual.get(columns[i]);
             // A missing column is left for the statement itself to report.
@@ -164,16 +234,21 @@ public final class BulkTable {
                 continue;
             }
             declaredTypes[i] = type[3];
-            if (!accepts(types[i], type[0], type[1])) {
+            baseTypes[i] = type[0];
+            elementOids[i] = type[6] == null ? 0 : (int) Long.parseLong(type[6]);
+            if (!accepts(types[i], type[0], type[1], type[4], type[5])) {
                 problems.append(problems.length() == 0 ? "" : ", ")
                         .append('"').append(columns[i]).append("\" is ").append(type[0])
                         .append(" but its component is written as ").append(types[i]);
             }
-            if (types[i].equals("text") && "e".equals(type[1])) {
+            if (types[i].equals("text") && ("e".equals(type[1]) || JSON.contains(type[0]))) {
                 enumTypes[i] = type[2];
             }
+            if (types[i].equals("text[]") && ("e".equals(type[5]) || JSON.contains(type[4]))) {
+                arrayCasts[i] = type[2];
+            }
         }
-        return new Catalog(problems.toString(), enumTypes, declaredTypes);
+        return new Catalog(problems.toString(), enumTypes, declaredTypes, baseTypes, arrayCasts, elementOids);
     }
 
     /**
@@ -190,14 +265,31 @@ public final class BulkTable {
      * out of range, an unknown enum label): {@code Column: "code" (character varying(5))}.
      */
     String failedColumns(Core core, SQLException e) {
+        return failedColumns(core, e, false);
+    }
+
+    /**
+     * As {@link #failedColumns(Core, SQLException)}; with {@code rowParameters} (a multi-row VALUES,
+     * one parameter per column and row), a refused parameter PostgreSQL numbers
+     * ({@code unnamed portal parameter $27}) names its one column.
+     */
+    String failedColumns(Core core, SQLException e, boolean rowParameters) {
         Catalog catalog = catalogs.get(core);
         String type = catalog == null ? null : refusedType(e);
         if (type == null) {
             return e.getMessage();
         }
+        Matcher parameter = rowParameters && e.getMessage() != null ? PARAMETER.matcher(e.getMessage()) : null;
+        if (parameter != null && parameter.find()) {
+            int column = (Integer.parseInt(parameter.group(1)) - 1) % columns.length;
+            return e.getMessage() + "\n  Column: \"" + columns[column] + "\" (" + catalog.declaredTypes()[column] + ")";
+        }
         List<String> matching = new ArrayList<>();
         for (int i = 0; i < columns.length; i++) {
-            if (type.equals(catalog.declaredTypes()[i]) || type.equals(catalog.enumTypes()[i])) {
+            // json and jsonb alike report bad input as "invalid input syntax for type json"
+            boolean json = type.equals("json") && catalog.baseTypes()[i] != null
+                    && JSON.contains(catalog.baseTypes()[i].replace("_", ""));
+            if (json || type.equals(catalog.declaredTypes()[i]) || type.equals(catalog.enumTypes()[i])) {
                 matching.add('"' + columns[i] + '"');
             }
         }
@@ -227,6 +319,9 @@ public final class BulkTable {
                 m = PRECISION.matcher(server.getDetail() == null ? "" : server.getDetail());
                 return m.find() ? "numeric(" + m.group(1) + "," + m.group(2) + ")" : null;
             case "22P02":
+                if (text.startsWith("invalid input syntax for type json")) {
+                    return "json";
+                }
                 m = ENUM_LABEL.matcher(text);
                 return m.find() ? m.group(1) : null;
             default:
@@ -234,11 +329,20 @@ public final class BulkTable {
         }
     }
 
-    private static boolean accepts(String written, String columnType, String typeKind) {
+    private static boolean accepts(String written, String columnType, String typeKind, String elementType,
+                                   String elementKind) {
+        if (written.endsWith("[]")) {
+            // an array is sent with its column's element type, whose binary input must read the elements
+            String element = written.substring(0, written.length() - 2);
+            return elementType != null && (element.equals(elementType) || element.equals("text")
+                    && (TEXT_LIKE.contains(elementType) || "e".equals(elementKind)));
+        }
         if (written.equals(columnType)) {
             return true;
         }
-        // Text and enum constants go out as UTF-8, which every text type and enum type reads back.
-        return written.equals("text") && (TEXT_LIKE.contains(columnType) || "e".equals(typeKind));
+        // Text and enum constants go out as UTF-8, which every text type and enum type reads back;
+        // jsonb's binary input is the same text after a version byte, which COPY writes for it.
+        return written.equals("text") && (TEXT_LIKE.contains(columnType) || "e".equals(typeKind)
+                || columnType.equals("jsonb"));
     }
 }

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -38,6 +39,14 @@ public final class BulkWrites {
      * check in the catalog first.
      */
     public static final int AUTO_COPY_THRESHOLD = 1_000;
+
+    /**
+     * An UNNEST or VALUES statement is cut, whatever its row count, once the values it holds pass
+     * about this many bytes (text and bytea counted by length): PostgreSQL refuses a message of
+     * 1 GB or more, and the chunk is held in memory on both sides. 64 MB keeps a statement far
+     * from the limit while its own overhead stays negligible.
+     */
+    static final long MAX_CHUNK_BYTES = 64L << 20;
 
     private static final Logger LOG = LoggerFactory.getLogger(BulkWrites.class);
 
@@ -148,9 +157,25 @@ public final class BulkWrites {
         });
     }
 
-    /** A {@code @Batch} statement run once per element, as JDBC batches of {@code chunkSize}; returns the affected rows. */
+    /**
+     * A {@code @Batch} statement run once per element, as JDBC batches of {@code chunkSize}; returns
+     * the affected rows. When the driver does not report them ({@code reWriteBatchedInserts=true}
+     * makes pgjdbc answer {@code SUCCESS_NO_INFO} for the INSERTs it rewrites), the call fails
+     * rather than return a wrong count, and nothing of it is written.
+     */
     public static <T> long batch(Core core, String method, String sql, BulkRows<T> rows, int chunkSize,
                                  StatementBinder<? super T> binder) {
+        return batch(core, method, sql, rows, chunkSize, binder, true);
+    }
+
+    /** {@link #batch} for a method that returns nothing, and so needs no count from the driver. */
+    public static <T> void batchIgnoringCount(Core core, String method, String sql, BulkRows<T> rows, int chunkSize,
+                                              StatementBinder<? super T> binder) {
+        batch(core, method, sql, rows, chunkSize, binder, false);
+    }
+
+    private static <T> long batch(Core core, String method, String sql, BulkRows<T> rows, int chunkSize,
+                                  StatementBinder<? super T> binder, boolean counted) {
         checkChunkSize(chunkSize, method);
         return run(core, method, sql, rows, 0L, connection -> {
             long total = 0;
@@ -164,6 +189,13 @@ public final class BulkWrites {
                     long start = System.nanoTime();
                     long affected = 0;
                     for (long count : stmt.executeLargeBatch()) {
+                        if (count == Statement.SUCCESS_NO_INFO && counted) {
+                            throw new dev.quarry.runtime.DataException(method + ": the driver did not report how many "
+                                    + "rows the batch changed (SUCCESS_NO_INFO), as pgjdbc does for the INSERTs it "
+                                    + "rewrites when the connection URL sets reWriteBatchedInserts=true; no row of this "
+                                    + "call is written. Declare the method void, or remove reWriteBatchedInserts from "
+                                    + "the URL (bulk writes with @Insert do not need it)", null, sql, method, null);
+                        }
                         affected += Math.max(0, count);
                     }
                     SqlLog.executed(method, sql + " (batch of " + statements + ")", 0, affected, start);

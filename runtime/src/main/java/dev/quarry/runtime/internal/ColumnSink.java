@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.UUID;
 
 /**
@@ -63,4 +64,11 @@ public interface ColumnSink {
 
     /** The constant's name, as text (which PostgreSQL also accepts for its enum types where it can infer them). */
     void writeEnum(Enum<?> value) throws SQLException;
+
+    /**
+     * A {@code List} component as one PostgreSQL array of {@code elementType} ({@code "int8"},
+     * {@code "text"}, …; enum constants go as their names): SQL NULL for {@code null}, NULL
+     * elements kept as NULL elements.
+     */
+    void writeArray(String elementType, Collection<?> values) throws SQLException;
 }

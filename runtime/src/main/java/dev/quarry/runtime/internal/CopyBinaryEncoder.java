@@ -13,9 +13,34 @@ final class CopyBinaryEncoder extends BinaryValues {
     private static final byte[] SIGNATURE = {'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0};
 
     private CopyIn copy;
+    /** Per column, whether it is jsonb (text sent in jsonb's binary format), and the element type of an array column. */
+    private final boolean[] jsonb;
+    private final int[] elementOids;
 
-    CopyBinaryEncoder() {
+    /**
+     * @param jsonb per column, whether it is a jsonb column written from text
+     * @param elementOids per column, the element type OID of the column's array type, or 0
+     */
+    CopyBinaryEncoder(boolean[] jsonb, int[] elementOids) {
         super(MAX_INLINE);
+        this.jsonb = jsonb.clone();
+        this.elementOids = elementOids.clone();
+    }
+
+    @Override
+    public void writeString(String value) throws SQLException {
+        if (fields < jsonb.length && jsonb[fields]) {
+            writeJsonb(value);
+        } else {
+            super.writeString(value);
+        }
+    }
+
+    /** An array must carry its column's element type exactly (varchar or an enum for text, say). */
+    @Override
+    int arrayElementOid(String elementType) {
+        int column = fields < elementOids.length ? elementOids[fields] : 0;
+        return column != 0 ? column : super.arrayElementOid(elementType);
     }
 
     /** Begins the data of one COPY command. */

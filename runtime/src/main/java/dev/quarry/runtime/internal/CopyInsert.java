@@ -28,7 +28,8 @@ final class CopyInsert {
         }
         CopyManager copies = connection.unwrap(PGConnection.class).getCopyAPI();
         Transaction tx = core.currentTransaction();
-        CopyBinaryEncoder encoder = new CopyBinaryEncoder();
+        CopyBinaryEncoder encoder = new CopyBinaryEncoder(table.jsonb(core, connection),
+                table.elementOids(core, connection));
         int columns = table.columnCount();
         long total = 0;
         while (rows.hasNext()) {

@@ -27,7 +27,7 @@ public final class SqlErrors {
     private static DataException map(SQLException e, String method, String sql, String text) {
         String state = e.getSQLState();
         String message = (method == null ? "" : method + ": ")
-                + text
+                + text + causes(e)
                 + (state == null ? "" : " [SQLSTATE " + state + "]")
                 + (sql == null ? "" : "\n  SQL: " + sql);
         if (state == null) {
@@ -48,6 +48,22 @@ public final class SqlErrors {
             default:
                 return new DataException(message, state, sql, method, e);
         }
+    }
+
+    /**
+     * What the driver wrapped: "Unable to bind parameter values" says nothing of the bind message
+     * being over PostgreSQL's 1 GB limit, which only its cause does. Wrapped SQLExceptions are the
+     * same failure told again, and left out.
+     */
+    private static String causes(SQLException e) {
+        StringBuilder text = new StringBuilder();
+        Throwable c = e.getCause();
+        for (int depth = 0; c != null && depth < 10; depth++, c = c.getCause()) {
+            if (!(c instanceof SQLException) && c.getMessage() != null && !c.getMessage().isEmpty()) {
+                text.append("\n  Cause: ").append(c.getMessage());
+            }
+        }
+        return text.toString();
     }
 
     /** True for failures that running the whole transaction again may cure. */

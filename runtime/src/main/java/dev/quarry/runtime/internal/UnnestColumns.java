@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.UUID;
 import org.postgresql.core.BaseConnection;
 import org.postgresql.jdbc.PgArray;
@@ -64,8 +65,20 @@ final class UnnestColumns implements ColumnSink {
         return count;
     }
 
+    /** Whether the chunk holds its most rows, or about {@link BulkWrites#MAX_CHUNK_BYTES} of values. */
     boolean full() {
-        return rows >= maxRows;
+        return rows >= maxRows || bytes() >= BulkWrites.MAX_CHUNK_BYTES;
+    }
+
+    /** The bytes of the arrays so far. */
+    long bytes() {
+        long bytes = 0;
+        for (BinaryArray c : columns) {
+            if (c != null) {
+                bytes += c.position;
+            }
+        }
+        return bytes;
     }
 
     void clear() {
@@ -225,5 +238,11 @@ final class UnnestColumns implements ColumnSink {
     @Override
     public void writeLocalDateTime(LocalDateTime value) throws SQLException {
         next(BinaryArray.Type.TIMESTAMP).writeLocalDateTime(value);
+    }
+
+    /** The row's array as the text of an array literal, in a text array; the select list casts it back. */
+    @Override
+    public void writeArray(String elementType, Collection<?> values) throws SQLException {
+        next(BinaryArray.Type.TEXT).writeString(values == null ? null : ArrayValues.literal(values));
     }
 }

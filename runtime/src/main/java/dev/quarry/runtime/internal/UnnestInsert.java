@@ -54,6 +54,11 @@ final class UnnestInsert {
             while (chunks.hasNext()) {
                 columns.clear();
                 for (T row : chunks.next()) {
+                    // a chunk of large values goes in several statements, each under the byte bound
+                    if (columns.full()) {
+                        total += execute(stmt, pg, columns, method, sql, returned, results);
+                        columns.clear();
+                    }
                     add(columns, row, writer, method, table, null);
                 }
                 total += execute(stmt, pg, columns, method, sql, returned, results);

@@ -3,10 +3,12 @@ package dev.quarry.runtime.internal;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.UUID;
 
 /**
@@ -15,8 +17,17 @@ import java.util.UUID;
  * {@link Binders}, as for a single-row {@code @Query}.
  */
 final class ValuesBinder implements ColumnSink {
+    private final boolean[] untypedText;
     private PreparedStatement stmt;
     private int index;
+
+    /**
+     * @param untypedText per column, whether text is bound with no type, for PostgreSQL to read it
+     *     as the column's own (enum, json, jsonb), which it does not do for {@code varchar}
+     */
+    ValuesBinder(boolean[] untypedText) {
+        this.untypedText = untypedText.clone();
+    }
 
     /** Starts binding {@code target} from its first parameter. */
     void target(PreparedStatement target) {
@@ -91,7 +102,12 @@ final class ValuesBinder implements ColumnSink {
 
     @Override
     public void writeString(String value) throws SQLException {
-        stmt.setString(++index, value);
+        int parameter = ++index;
+        if (untypedText[(parameter - 1) % untypedText.length]) {
+            stmt.setObject(parameter, value, Types.OTHER);
+        } else {
+            stmt.setString(parameter, value);
+        }
     }
 
     @Override
@@ -137,5 +153,22 @@ final class ValuesBinder implements ColumnSink {
     @Override
     public void writeEnum(Enum<?> value) throws SQLException {
         Binders.setEnum(stmt, ++index, value);
+    }
+
+    /**
+     * A list as the array {@link Binders} binds for a {@code @Query} parameter, enums by name; into
+     * an array of enums or JSON, as an untyped literal PostgreSQL reads as the column's type.
+     */
+    @Override
+    public void writeArray(String elementType, Collection<?> values) throws SQLException {
+        int parameter = ++index;
+        if (untypedText[(parameter - 1) % untypedText.length]) {
+            stmt.setObject(parameter, values == null ? null : ArrayValues.literal(values), Types.OTHER);
+        } else if (values != null && values.stream().anyMatch(v -> v instanceof Enum<?>)) {
+            // a component's list is data: its NULL elements are kept, unlike a collection parameter's
+            Binders.setEnumArrayOrNull(stmt, parameter, values.stream().map(v -> (Enum<?>) v).toList());
+        } else {
+            Binders.setArrayOrNull(stmt, parameter, elementType, values, "$" + parameter);
+        }
     }
 }

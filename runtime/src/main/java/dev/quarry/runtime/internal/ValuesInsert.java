@@ -21,20 +21,25 @@ final class ValuesInsert {
                           String rowTemplate, BulkRows<T> rows, int chunkSize, RowWriter<? super T> writer)
             throws SQLException {
         // so that a value refused for its type can be traced to its column
-        table.describe(core, connection);
+        boolean[] untypedText = table.untypedText(core, connection);
         int columns = table.columnCount();
         int perStatement = Math.max(1, Math.min(chunkSize, MAX_PARAMETERS / columns));
         int known = rows.knownSize();
         List<T> group = new ArrayList<>(known > 0 ? Math.min(known, perStatement) : Math.min(perStatement, 1024));
-        ValuesBinder binder = new ValuesBinder();
+        ValuesBinder binder = new ValuesBinder(untypedText);
+        RowBytes bytes = new RowBytes();
         PreparedStatement full = null;
         String described = describe(prefix, rowTemplate, perStatement);
         long total = 0;
         try {
             while (rows.hasNext()) {
                 group.clear();
-                while (group.size() < perStatement && rows.hasNext()) {
-                    group.add(rows.next(method));
+                bytes.clear();
+                // cut short when the values approach the byte bound, as large text or bytea can
+                while (group.size() < perStatement && bytes.bytes() < BulkWrites.MAX_CHUNK_BYTES && rows.hasNext()) {
+                    T row = rows.next(method);
+                    writer.write(row, bytes);
+                    group.add(row);
                 }
                 // Only the last statement of a call can be short; the full one is prepared once and reused.
                 boolean isFull = group.size() == perStatement;
@@ -69,7 +74,7 @@ final class ValuesInsert {
                 }
             }
         } catch (SQLException e) {
-            throw SqlErrors.translate(e, method, described, table.failedColumns(core, e));
+            throw SqlErrors.translate(e, method, described, table.failedColumns(core, e, true));
         } finally {
             if (full != null) {
                 full.close();
