@@ -20,9 +20,9 @@ final class UnnestInsert {
     static <T, R> long write(Core core, Connection connection, String method, BulkTable table, String statement,
                              BulkRows<T> rows, int chunkSize, RowWriter<? super T> writer, RowMapper<R> returned,
                              List<R> results) throws SQLException {
+        BaseConnection pg = connection.unwrap(BaseConnection.class);
         String sql = table.unnestSql(core, connection, statement, null);
         UnnestColumns columns = new UnnestColumns(table.columnCount(), chunkSize, null);
-        BaseConnection pg = connection.unwrap(BaseConnection.class);
         long total = 0;
         try (PreparedStatement stmt = connection.prepareStatement(sql)) {
             while (rows.hasNext()) {
@@ -39,16 +39,16 @@ final class UnnestInsert {
     }
 
     /**
-     * Rows already cut into chunks (an upsert's sorted, de-duplicated ones). The columns in
-     * {@code unsent} ({@code null}: none) are written by the row writer but have no array in the
-     * statement, which sets them itself.
+     * An upsert's rows, already cut into chunks (de-duplicated, each in input order, which the
+     * statement's row numbers stand for). The columns in {@code unsent} ({@code null}: none) are
+     * written by the row writer but have no array in the statement, which sets them itself.
      */
     static <T, R> long writeChunks(Core core, Connection connection, String method, BulkTable table, String statement,
                                    Iterator<List<T>> chunks, int chunkSize, RowWriter<? super T> writer, int[] unsent,
-                                   RowMapper<R> returned, List<R> results) throws SQLException {
-        String sql = table.unnestSql(core, connection, statement, unsent);
-        UnnestColumns columns = new UnnestColumns(table.columnCount(), chunkSize, unsent);
+                                   UpsertKey key, RowMapper<R> returned, List<R> results) throws SQLException {
         BaseConnection pg = connection.unwrap(BaseConnection.class);
+        String sql = table.upsertSql(core, connection, statement, unsent, key);
+        UnnestColumns columns = new UnnestColumns(table.columnCount(), chunkSize, unsent);
         long total = 0;
         try (PreparedStatement stmt = connection.prepareStatement(sql)) {
             while (chunks.hasNext()) {
