@@ -1,5 +1,7 @@
 package dev.quarry.it.bulk;
 
+import dev.quarry.annotations.Insert;
+import dev.quarry.annotations.InsertStrategy;
 import dev.quarry.annotations.Repository;
 import dev.quarry.annotations.Upsert;
 import java.util.List;
@@ -21,6 +23,15 @@ public interface StoredKeyRepository {
 
     @Upsert(conflict = "price", returning = {"price", "label"})
     List<StoredKey.Written> pricesReturning(List<StoredKey.Price> rows);
+
+    @Insert(strategy = InsertStrategy.UNNEST)
+    long insertPrices(List<StoredKey.Price> rows);
+
+    @Insert(strategy = InsertStrategy.BATCH)
+    long batchPrices(List<StoredKey.Price> rows);
+
+    @Insert(strategy = InsertStrategy.COPY)
+    long copyScores(List<StoredKey.Score> rows);
 
     @Upsert(conflict = "score")
     long scores(List<StoredKey.Score> rows);
