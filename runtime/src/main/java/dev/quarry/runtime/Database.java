@@ -8,6 +8,8 @@ import dev.quarry.runtime.internal.Core;
 import dev.quarry.runtime.internal.Secrets;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -289,6 +291,7 @@ public final class Database implements AutoCloseable {
 
         private Builder() {}
 
+        /** The primary's JDBC URL; {@link #build()} refuses one that sets {@code preferQueryMode=simple}. */
         public Builder url(String url) {
             this.url = checkUrl("url", url);
             return this;
@@ -497,11 +500,32 @@ public final class Database implements AutoCloseable {
                         + "session setting and PgBouncer runs each transaction on whichever server session is free; "
                         + "set it for the role instead (ALTER ROLE ... SET statement_timeout = ...)");
             }
+            if (simpleQueryMode(url)) {
+                throw new IllegalStateException("url sets preferQueryMode=simple, which Quarry cannot run on: in that "
+                        + "mode pgjdbc writes parameters into the SQL text and has none for the binary arrays that "
+                        + "UNNEST writes and upserts send; remove preferQueryMode=simple from the url");
+            }
             if (pgbouncerTransactionMode && (url.contains("prepareThreshold=")
                     || (replicaUrl != null && replicaUrl.contains("prepareThreshold=")))) {
                 throw new IllegalStateException("pgbouncerTransactionMode sets prepareThreshold=0 itself; remove "
                         + "prepareThreshold from the url, where it would take precedence");
             }
+        }
+
+        /** Whether the url's parameters ask pgjdbc for its simple query mode (names and values as pgjdbc reads them). */
+        private static boolean simpleQueryMode(String url) {
+            int query = url.indexOf('?');
+            if (query < 0) {
+                return false;
+            }
+            for (String parameter : url.substring(query + 1).split("&")) {
+                int equals = parameter.indexOf('=');
+                if (equals > 0 && parameter.substring(0, equals).equals("preferQueryMode")
+                        && URLDecoder.decode(parameter.substring(equals + 1), StandardCharsets.UTF_8).equals("simple")) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private HikariConfig config(String poolName, String jdbcUrl, String user, String password) {

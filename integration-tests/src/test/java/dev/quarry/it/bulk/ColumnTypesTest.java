@@ -117,9 +117,9 @@ class ColumnTypesTest {
             // two arrays bound, none for seen_at
             assertTrue(statements.get(0).startsWith("NarrowRepository.upsertSeenMoods [2 binds, 2 rows, "),
                     statements::toString);
-            assertTrue(statements.get(0).endsWith("] INSERT INTO seen_moods (id, seen_at, mood) SELECT u.id, now(), u.mood"
-                    + " FROM unnest(?::int8[], ?::text[]::mood[]) AS u(id, mood)"
-                    + " ON CONFLICT (id) DO UPDATE SET mood = EXCLUDED.mood, seen_at = now()"), statements::toString);
+            assertTrue(statements.get(0).endsWith("] INSERT INTO seen_moods (id, seen_at, mood) SELECT DISTINCT ON (u.id)"
+                    + " u.id, now(), u.mood FROM unnest(?::int8[], ?::text[]::mood[]) WITH ORDINALITY AS u(id, mood, _ord)"
+                    + " ORDER BY u.id, u._ord DESC ON CONFLICT (id) DO UPDATE SET mood = EXCLUDED.mood, seen_at = now()"), statements::toString);
         }
         // 2 changes its mood, 3 is new; none takes the record's seenAt
         assertEquals(2, repo.upsertSeenMoods(List.of(new Narrow.SeenMood(2, epoch, Kinds.Mood.CALM),

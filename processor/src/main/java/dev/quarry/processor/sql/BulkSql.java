@@ -74,19 +74,42 @@ public final class BulkSql {
      */
     public static String unnestInsert(String table, List<ComponentModel> columns, List<String> returning) {
         return "INSERT INTO " + table(table) + " (" + names(columns) + ") "
-                + unnestSelect(columns, List.of(), !returning.isEmpty()) + returningClause(returning);
+                + unnestSelect(columns, !returning.isEmpty()) + returningClause(returning);
     }
 
     /**
      * The UNNEST insert with {@code ON CONFLICT (conflict) DO UPDATE SET c = EXCLUDED.c, …,
      * t = now()}, or {@code DO NOTHING} when there is nothing to update. Touch columns take
      * {@code now()} on insert as well.
+     *
+     * <p>The statement keeps one row per key itself ({@code SELECT DISTINCT ON (u.email) … ORDER
+     * BY u.email, u._ord DESC}: the last one sent), since keys that differ in Java can be one key
+     * once PostgreSQL stores them ({@code 1.001} and {@code 1.004} in a {@code numeric(10,2)}), and
+     * proposing a key twice fails with SQLSTATE 21000. Its rows come out in PostgreSQL's key order,
+     * the order in which concurrent upserts take their row locks. A key with a NULL never conflicts,
+     * so such rows are kept apart by their row number. The runtime casts the key expressions
+     * ({@link #upsertKeys}) to the column types where they differ from what is sent.
      */
     public static String upsert(String table, List<ComponentModel> columns, List<ComponentModel> conflict,
                                 List<ComponentModel> update, List<ComponentModel> touch, boolean doNothing,
                                 List<String> returning) {
+        List<ComponentModel> sent = columns.stream().filter(c -> !touch.contains(c)).toList();
+        String ordinality = "u." + identifier(ordinalityName(columns));
+        List<String> keys = new ArrayList<>(upsertKeys(conflict));
+        List<String> nullTests = conflict.stream().filter(c -> !c.type().primitive())
+                .map(c -> "u." + identifier(c.column()) + " IS NULL").toList();
+        if (!nullTests.isEmpty()) {
+            keys.add("CASE WHEN " + String.join(" OR ", nullTests) + " THEN " + ordinality + " END");
+        }
+        List<String> select = new ArrayList<>();
+        for (ComponentModel c : columns) {
+            select.add(touch.contains(c) ? "now()" : "u." + identifier(c.column()) + listCast(c));
+        }
         StringBuilder sql = new StringBuilder("INSERT INTO ").append(table(table)).append(" (").append(names(columns))
-                .append(") ").append(unnestSelect(columns, touch, !returning.isEmpty()))
+                .append(") SELECT DISTINCT ON (").append(String.join(", ", keys)).append(") ")
+                .append(String.join(", ", select)).append(" FROM ").append(unnestArrays(sent, Map.of()))
+                .append(" WITH ORDINALITY AS u(").append(names(sent)).append(", ").append(ordinalityName(columns))
+                .append(") ORDER BY ").append(String.join(", ", keys)).append(", ").append(ordinality).append(" DESC")
                 .append(" ON CONFLICT (").append(names(conflict)).append(")");
         List<String> sets = new ArrayList<>();
         if (!doNothing) {
@@ -101,29 +124,29 @@ public final class BulkSql {
         return sql.append(returningClause(returning)).toString();
     }
 
+    /** {@code u.email}: the key expressions an upsert's DISTINCT ON and ORDER BY start with, one per conflict column. */
+    public static List<String> upsertKeys(List<ComponentModel> conflict) {
+        return conflict.stream().map(c -> "u." + identifier(c.column())).toList();
+    }
+
     /**
      * {@code SELECT * FROM unnest(…)} when every column comes from its array as is; otherwise the
-     * select list names them, with {@code now()} for touched columns and input order kept by
+     * select list names them, casting list literals back to arrays, with input order kept by
      * ordinality when rows are returned.
      */
-    private static String unnestSelect(List<ComponentModel> columns, List<ComponentModel> touch, boolean ordered) {
-        // a touched column has no array: nothing to send for a value the statement sets itself
-        List<ComponentModel> sent = columns.stream().filter(c -> !touch.contains(c)).toList();
-        String unnest = unnestArrays(sent, Map.of());
+    private static String unnestSelect(List<ComponentModel> columns, boolean ordered) {
+        String unnest = unnestArrays(columns, Map.of());
         boolean lists = columns.stream().anyMatch(c -> c.type().kind() == ScalarKind.ARRAY);
-        if (touch.isEmpty() && !ordered && !lists) {
+        if (!ordered && !lists) {
             return "SELECT * FROM " + unnest;
         }
-        String ordinality = ordinalityName(columns);
-        List<String> select = new ArrayList<>();
-        for (ComponentModel c : columns) {
-            select.add(touch.contains(c) ? "now()" : "u." + identifier(c.column()) + listCast(c));
-        }
+        List<String> select = columns.stream().map(c -> "u." + identifier(c.column()) + listCast(c)).toList();
         String sql = "SELECT " + String.join(", ", select) + " FROM " + unnest;
         if (ordered) {
-            return sql + " WITH ORDINALITY AS u(" + names(sent) + ", " + ordinality + ") ORDER BY u." + ordinality;
+            String ordinality = ordinalityName(columns);
+            return sql + " WITH ORDINALITY AS u(" + names(columns) + ", " + ordinality + ") ORDER BY u." + ordinality;
         }
-        return sql + " AS u(" + names(sent) + ")";
+        return sql + " AS u(" + names(columns) + ")";
     }
 
     /**

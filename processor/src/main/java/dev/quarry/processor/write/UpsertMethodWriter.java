@@ -20,8 +20,8 @@ import java.util.function.Predicate;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes an {@code @Upsert} method: its statement, row writer, and the conflict-key order the
- * runtime sorts and de-duplicates each chunk by.
+ * Writes an {@code @Upsert} method: its statement, row writer, its key expressions, and the
+ * conflict-key order the runtime sorts and de-duplicates each chunk by.
  */
 final class UpsertMethodWriter implements MethodWriter {
     private final UpsertMethodModel method;
@@ -39,6 +39,17 @@ final class UpsertMethodWriter implements MethodWriter {
         fields.add(BulkCode.string(label, method.label()));
         fields.add(BulkCode.string(label + "_SQL", BulkSql.upsert(method.table(), record.components(),
                 method.conflict(), method.update(), method.touch(), method.doNothing(), method.result().returning())));
+        List<CodeBlock> keyColumns = new ArrayList<>();
+        List<CodeBlock> keyExpressions = new ArrayList<>();
+        List<String> expressions = BulkSql.upsertKeys(method.conflict());
+        for (int i = 0; i < method.conflict().size(); i++) {
+            keyColumns.add(CodeBlock.of("$L", record.components().indexOf(method.conflict().get(i))));
+            keyExpressions.add(CodeBlock.of("$S", expressions.get(i)));
+        }
+        // the statement's key expressions, which the runtime casts to the column types
+        fields.add(FieldSpec.builder(ClassNameOf.UPSERT_KEY, label + "_KEY", Modifier.PRIVATE, Modifier.STATIC,
+                Modifier.FINAL).initializer("new $T(new int[] {$L}, $L)", ClassNameOf.UPSERT_KEY,
+                        CodeBlock.join(keyColumns, ", "), CodeBlock.join(keyExpressions, ", ")).build());
         fields.add(FieldSpec.builder(ParameterizedTypeName.get(ClassNameOf.COMPARATOR, record.type()),
                 label + "_KEY_ORDER", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .initializer(keyOrder(record.type())).build());
@@ -125,9 +136,9 @@ final class UpsertMethodWriter implements MethodWriter {
         CodeBlock nullKey = nullable ? CodeBlock.of("$N", label + "_NULL_KEY") : CodeBlock.of("null");
         RecordModel record = method.input().element();
         CodeBlock touched = method.touch().isEmpty() ? CodeBlock.of("null") : CodeBlock.of("$N", label + "_TOUCHED");
-        CodeBlock common = CodeBlock.of("_core, $N, $L, $N, $L, $L, $L, $L, $N, $L", label, BulkCode.tableOf(record),
-                label + "_SQL", BulkCode.rows(method.input()), method.chunkSize(), BulkCode.writerOf(record), touched,
-                label + "_KEY_ORDER", nullKey);
+        CodeBlock common = CodeBlock.of("_core, $N, $L, $N, $L, $L, $L, $L, $N, $N, $L", label,
+                BulkCode.tableOf(record), label + "_SQL", BulkCode.rows(method.input()), method.chunkSize(),
+                BulkCode.writerOf(record), touched, label + "_KEY", label + "_KEY_ORDER", nullKey);
         CodeBlock call = method.result().shape() == BulkResult.Shape.LIST
                 ? CodeBlock.of("$T.upsertReturning($L,\n$L)", BulkCode.BULK_WRITES, common,
                         BulkCode.returnedRow(method.result(), label))
@@ -139,5 +150,7 @@ final class UpsertMethodWriter implements MethodWriter {
     private static final class ClassNameOf {
         static final com.palantir.javapoet.ClassName COMPARATOR = com.palantir.javapoet.ClassName.get(Comparator.class);
         static final com.palantir.javapoet.ClassName PREDICATE = com.palantir.javapoet.ClassName.get(Predicate.class);
+        static final com.palantir.javapoet.ClassName UPSERT_KEY =
+                com.palantir.javapoet.ClassName.get(RuntimeNames.INTERNAL, "UpsertKey");
     }
 }

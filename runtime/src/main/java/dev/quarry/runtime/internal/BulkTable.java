@@ -33,12 +33,22 @@ import org.postgresql.util.ServerErrorMessage;
  */
 public final class BulkTable {
     private static final String CATALOG_SQL = "SELECT a.attname, coalesce(b.typname, t.typname), coalesce(b.typtype, t.typtype),"
-            + " format_type(a.atttypid, NULL), format_type(a.atttypid, a.atttypmod), e.typname, e.typtype, e.oid"
+            + " format_type(a.atttypid, NULL), format_type(a.atttypid, a.atttypmod), e.typname, e.typtype, e.oid,"
+            + " t.typname, a.atttypmod,"
+            + " CASE WHEN a.attcollation <> t.typcollation THEN quote_ident(cn.nspname) || '.' || quote_ident(c.collname) END"
             + " FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid"
             + " LEFT JOIN pg_type b ON t.typtype = 'd' AND b.oid = t.typbasetype"
             + " LEFT JOIN pg_type e ON coalesce(b.typcategory, t.typcategory) = 'A'"
             + " AND e.oid = coalesce(b.typelem, t.typelem)"
+            + " LEFT JOIN pg_collation c ON c.oid = a.attcollation"
+            + " LEFT JOIN pg_namespace cn ON cn.oid = c.collnamespace"
             + " WHERE a.attrelid = ?::regclass AND a.attnum > 0 AND NOT a.attisdropped";
+
+    /**
+     * Types whose length limit an explicit cast enforces by cutting the value short, where storing
+     * it refuses the value: an upsert key is cast to these without the limit.
+     */
+    private static final Set<String> CUT_BY_CAST = Set.of("bpchar", "varchar", "bit", "varbit");
 
     /** Column types whose binary input is plain UTF-8 text, like {@code text}'s. */
     private static final Set<String> TEXT_LIKE = Set.of("text", "varchar", "bpchar", "citext", "json");
@@ -62,9 +72,12 @@ public final class BulkTable {
      * @param arrayCasts per column, for a list written as text into an array of enums, json or jsonb,
      *     that array type ({@code mood[]}), which the UNNEST select list casts the row's literal to; else {@code null}
      * @param elementOids per column, the element type OID of an array column, else 0
+     * @param keyCasts per column, what an upsert key expression on it is followed by so that it
+     *        compares as the column does ({@code ::numeric(10,2)}, {@code ::bpchar},
+     *        {@code  COLLATE public.ci}), or {@code null} when it already does
      */
     private record Catalog(String copyMismatch, String[] enumTypes, String[] declaredTypes, String[] baseTypes,
-                           String[] arrayCasts, int[] elementOids) {}
+                           String[] arrayCasts, int[] elementOids, String[] keyCasts) {}
 
     /** The type in the messages of values PostgreSQL refuses for a column without naming the column. */
     private static final Pattern TOO_LONG = Pattern.compile("value too long for type (.+)");
@@ -179,6 +192,40 @@ public final class BulkTable {
     }
 
     /**
+     * The upsert statement {@code sql} as this database needs it: {@link #unnestSql}'s, with each
+     * key expression cast to its column's type where the two compare differently. Keys that differ
+     * as sent can be one once stored ({@code 1.001} and {@code 1.004} in a {@code numeric(10,2)},
+     * {@code "ab"} and {@code "ab "} in a {@code char(5)}, {@code "A"} and {@code "a"} in a
+     * {@code citext}); the statement must see them as one to keep only the last.
+     */
+    String upsertSql(Core core, Connection connection, String sql, int[] unsent, UpsertKey key) throws SQLException {
+        String statement = unnestSql(core, connection, sql, unsent);
+        String[] keyCasts = catalog(core, connection).keyCasts();
+        StringJoiner plain = new StringJoiner(", ");
+        StringJoiner cast = new StringJoiner(", ");
+        boolean any = false;
+        for (int i = 0; i < key.size(); i++) {
+            String suffix = keyCasts[key.column(i)];
+            plain.add(key.expression(i));
+            cast.add(suffix == null ? key.expression(i) : key.expression(i) + suffix);
+            any |= suffix != null;
+        }
+        if (!any) {
+            return statement;
+        }
+        String distinct = "SELECT DISTINCT ON (" + plain;
+        int at = statement.indexOf(distinct);
+        int order = at < 0 ? -1 : statement.indexOf(") ORDER BY " + plain, at + distinct.length());
+        if (order < 0) {
+            throw new IllegalStateException("not an upsert statement of " + name + " on " + plain + ": " + sql);
+        }
+        order += ") ORDER BY ".length();
+        return statement.substring(0, at) + "SELECT DISTINCT ON (" + cast
+                + statement.substring(at + distinct.length(), order) + cast
+                + statement.substring(order + plain.length());
+    }
+
+    /**
      * {@code unnest(?::int8[], ?::text[])}, with {@code ::enum[]} after the arrays {@code casts}
      * names, and no array for the columns in {@code unsent} ({@code null}: none).
      */
@@ -217,7 +264,8 @@ public final class BulkTable {
             try (ResultSet rs = stmt.executeQuery()) {
                 while (rs.next()) {
                     actual.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)});
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                            rs.getString(10), rs.getString(11)});
                 }
             }
         }
@@ -227,6 +275,7 @@ public final class BulkTable {
         String[] baseTypes = new String[columns.length];
         String[] arrayCasts = new String[columns.length];
         int[] elementOids = new int[columns.length];
+        String[] keyCasts = new String[columns.length];
         for (int i = 0; i < columns.length; i++) {
             String[] type = actual.get(columns[i]);
             // A missing column is left for the statement itself to report.
@@ -247,8 +296,9 @@ public final class BulkTable {
             if (types[i].equals("text[]") && ("e".equals(type[5]) || JSON.contains(type[4]))) {
                 arrayCasts[i] = type[2];
             }
+            keyCasts[i] = keyCast(types[i], enumTypes[i] != null, type);
         }
-        return new Catalog(problems.toString(), enumTypes, declaredTypes, baseTypes, arrayCasts, elementOids);
+        return new Catalog(problems.toString(), enumTypes, declaredTypes, baseTypes, arrayCasts, elementOids, keyCasts);
     }
 
     /**
@@ -327,6 +377,44 @@ public final class BulkTable {
             default:
                 return null;
         }
+    }
+
+    /**
+     * What makes a key sent as {@code written} compare as its column does: a cast to the column's
+     * type (with its modifier, which rounds numerics and times as storing does; without it for
+     * text and bit strings, whose explicit cast would cut a value that storing refuses) and its
+     * collation when not the type's own; {@code null} when sent and stored values compare alike.
+     * An enum column's array is already cast to the enum.
+     *
+     * @param column base type name, base type kind, type name without modifier, declared type,
+     *        array element type name, kind and OID, own type name, type modifier, collation when
+     *        not the type's
+     */
+    private static String keyCast(String written, boolean enumCast, String[] column) {
+        String base = column[0];
+        String own = column[7];
+        boolean modified = !"-1".equals(column[8]);
+        String suffix = "";
+        if (!enumCast && !(own.equals(written) && !modified)) {
+            if (CUT_BY_CAST.contains(own)) {
+                // text and varchar compare alike
+                suffix = own.equals("varchar") && written.equals("text") ? "" : "::" + unlimited(own);
+            } else if (CUT_BY_CAST.contains(base)) {
+                // a domain over a length-limited type: its base type, unlimited
+                suffix = "::" + unlimited(base);
+            } else {
+                suffix = "::" + column[3];
+            }
+        }
+        if (column[9] != null) {
+            suffix += " COLLATE " + column[9];
+        }
+        return suffix.isEmpty() ? null : suffix;
+    }
+
+    /** The type without a length: {@code bpchar} and {@code bit} without one would mean a length of 1. */
+    private static String unlimited(String type) {
+        return type.equals("bit") ? "varbit" : type;
     }
 
     private static boolean accepts(String written, String columnType, String typeKind, String elementType,

@@ -128,30 +128,32 @@ public final class BulkWrites {
     }
 
     /**
-     * {@code INSERT … SELECT * FROM unnest(…) ON CONFLICT …}, each chunk sorted by {@code keyOrder}
-     * with one row per key. {@code nullKey}, when not {@code null}, tells rows whose key has a NULL
-     * component: those never conflict, so they are never merged. {@code touched} ({@code null}:
-     * none) are the columns the statement sets to {@code now()}: the row writer writes them, but
-     * they are not sent.
+     * {@code INSERT … SELECT DISTINCT ON (key) … FROM unnest(…) … ON CONFLICT …}, each chunk
+     * de-duplicated on {@code keyOrder} (which also orders the chunks of a collection) and sent in
+     * input order; the statement keeps the last row of each {@code key} as PostgreSQL compares it.
+     * {@code nullKey}, when not {@code null}, tells rows whose key has a NULL component: those
+     * never conflict, so they are never merged. {@code touched} ({@code null}: none) are the
+     * columns the statement sets to {@code now()}: the row writer writes them, but they are not sent.
      */
     public static <T> long upsert(Core core, String method, BulkTable table, String sql, BulkRows<T> rows,
-                                  int chunkSize, RowWriter<? super T> writer, int[] touched,
+                                  int chunkSize, RowWriter<? super T> writer, int[] touched, UpsertKey key,
                                   Comparator<? super T> keyOrder, Predicate<? super T> nullKey) {
         checkChunkSize(chunkSize, method);
         return run(core, method, sql, rows, 0L, connection -> UnnestInsert.writeChunks(core, connection, method, table, sql,
-                new UpsertChunks<>(rows, method, chunkSize, keyOrder, nullKey), chunkSize, writer, touched, null, null));
+                new UpsertChunks<>(rows, method, chunkSize, keyOrder, nullKey), chunkSize, writer, touched, key,
+                null, null));
     }
 
-    /** An upsert with a RETURNING clause: one returned row per row inserted or updated, in the order written. */
+    /** An upsert with a RETURNING clause: one returned row per row inserted or updated, in key order. */
     public static <T, R> List<R> upsertReturning(Core core, String method, BulkTable table, String sql,
                                                  BulkRows<T> rows, int chunkSize, RowWriter<? super T> writer,
-                                                 int[] touched, Comparator<? super T> keyOrder,
+                                                 int[] touched, UpsertKey key, Comparator<? super T> keyOrder,
                                                  Predicate<? super T> nullKey, RowMapper<R> returned) {
         checkChunkSize(chunkSize, method);
         List<R> results = new ArrayList<>();
         return run(core, method, sql, rows, results, connection -> {
             UnnestInsert.writeChunks(core, connection, method, table, sql,
-                    new UpsertChunks<>(rows, method, chunkSize, keyOrder, nullKey), chunkSize, writer, touched,
+                    new UpsertChunks<>(rows, method, chunkSize, keyOrder, nullKey), chunkSize, writer, touched, key,
                     returned, results);
             return results;
         });

@@ -1,5 +1,6 @@
 package dev.quarry.runtime.internal;
 
+import dev.quarry.runtime.DataException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,6 +8,7 @@ import java.sql.SQLException;
 import java.util.Iterator;
 import java.util.List;
 import org.postgresql.core.BaseConnection;
+import org.postgresql.jdbc.PreferQueryMode;
 
 /**
  * Writes rows with one {@code INSERT … SELECT * FROM unnest(?::type[], …)} per chunk: one array
@@ -20,9 +22,9 @@ final class UnnestInsert {
     static <T, R> long write(Core core, Connection connection, String method, BulkTable table, String statement,
                              BulkRows<T> rows, int chunkSize, RowWriter<? super T> writer, RowMapper<R> returned,
                              List<R> results) throws SQLException {
+        BaseConnection pg = extendedProtocol(connection, method);
         String sql = table.unnestSql(core, connection, statement, null);
         UnnestColumns columns = new UnnestColumns(table.columnCount(), chunkSize, null);
-        BaseConnection pg = connection.unwrap(BaseConnection.class);
         long total = 0;
         try (PreparedStatement stmt = connection.prepareStatement(sql)) {
             while (rows.hasNext()) {
@@ -39,16 +41,16 @@ final class UnnestInsert {
     }
 
     /**
-     * Rows already cut into chunks (an upsert's sorted, de-duplicated ones). The columns in
-     * {@code unsent} ({@code null}: none) are written by the row writer but have no array in the
-     * statement, which sets them itself.
+     * An upsert's rows, already cut into chunks (de-duplicated, each in input order, which the
+     * statement's row numbers stand for). The columns in {@code unsent} ({@code null}: none) are
+     * written by the row writer but have no array in the statement, which sets them itself.
      */
     static <T, R> long writeChunks(Core core, Connection connection, String method, BulkTable table, String statement,
                                    Iterator<List<T>> chunks, int chunkSize, RowWriter<? super T> writer, int[] unsent,
-                                   RowMapper<R> returned, List<R> results) throws SQLException {
-        String sql = table.unnestSql(core, connection, statement, unsent);
+                                   UpsertKey key, RowMapper<R> returned, List<R> results) throws SQLException {
+        BaseConnection pg = extendedProtocol(connection, method);
+        String sql = table.upsertSql(core, connection, statement, unsent, key);
         UnnestColumns columns = new UnnestColumns(table.columnCount(), chunkSize, unsent);
-        BaseConnection pg = connection.unwrap(BaseConnection.class);
         long total = 0;
         try (PreparedStatement stmt = connection.prepareStatement(sql)) {
             while (chunks.hasNext()) {
@@ -67,6 +69,21 @@ final class UnnestInsert {
             throw SqlErrors.translate(e, method, sql, table.failedColumns(core, e));
         }
         return total;
+    }
+
+    /**
+     * The driver's connection, refused when it runs in pgjdbc's simple query mode: that mode writes
+     * parameters into the SQL text, and it has no text for a binary array parameter (it leaves a
+     * bare {@code ?}, and the server reports a syntax error).
+     */
+    static BaseConnection extendedProtocol(Connection connection, String method) throws SQLException {
+        BaseConnection pg = connection.unwrap(BaseConnection.class);
+        if (pg.getPreferQueryMode() == PreferQueryMode.SIMPLE) {
+            throw new DataException(method + ": UNNEST writes and upserts send each column as one binary array, which "
+                    + "pgjdbc cannot send with preferQueryMode=simple; remove preferQueryMode=simple from the "
+                    + "connection settings (or write with InsertStrategy.COPY or BATCH)", null, null, method, null);
+        }
+        return pg;
     }
 
     /** Adds one row; a value refused is named by its column and, when {@code rows} is given, its input element. */
