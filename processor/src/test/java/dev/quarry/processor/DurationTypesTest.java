@@ -44,7 +44,7 @@ class DurationTypesTest {
         TestSource repo = repository("Repo",
                 "    @Query(\"SELECT id, laps FROM runs\")",
                 "    List<Laps> all();");
-        assertOnlyError(Message.UNSUPPORTED_COMPONENT_TYPE.format("laps", "Laps", "java.util.List<java.time.Duration>"),
+        assertOnlyError(Message.UNSUPPORTED_COMPONENT_TYPE.format("laps", "Laps", "java.util.List<java.time.Duration>", ""),
                 repo, repo.line("all()"), laps, repo);
     }
 }
