@@ -2,7 +2,6 @@ package dev.quarry.runtime.internal;
 
 import java.math.BigDecimal;
 import java.sql.SQLException;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.UUID;
 
@@ -32,23 +31,15 @@ final class ArrayValues {
     }
 
     /**
-     * {@code values} in binary array format: one dimension (an empty list too, which PostgreSQL
-     * reads as the empty array) with lower bound 1, elements of {@code elementOid} as
-     * {@link BinaryValues} writes them, NULL elements kept.
+     * {@code values} in binary array format, elements of {@code elementOid} as {@link BinaryValues}
+     * writes them, NULL elements kept; an empty list is PostgreSQL's empty array.
      */
     static byte[] binary(int elementOid, String elementType, Collection<?> values) throws SQLException {
-        Growable out = new Growable();
+        BinaryArray out = new BinaryArray(elementOid, 256);
         for (Object value : values) {
             element(out, elementType, value);
         }
-        int end = out.position;
-        out.position = 0;
-        out.putInt(1);
-        out.putInt(out.nulls > 0 ? 1 : 0);
-        out.putInt(elementOid);
-        out.putInt(values.size());
-        out.putInt(1);
-        return Arrays.copyOf(out.buffer, end);
+        return out.toBytes();
     }
 
     private static void element(BinaryValues out, String elementType, Object value) throws SQLException {
@@ -120,26 +111,5 @@ final class ArrayValues {
             bytes += 4 + (value instanceof CharSequence s ? s.length() : 16);
         }
         return bytes;
-    }
-
-    /** A buffer that grows, with room for the 20-byte header before the first element. */
-    private static final class Growable extends BinaryValues {
-        Growable() {
-            super(256);
-            this.position = 20;
-        }
-
-        @Override
-        void ensure(int bytes) {
-            if (position + bytes > buffer.length) {
-                buffer = Arrays.copyOf(buffer, Math.max(2 * buffer.length, position + bytes));
-            }
-        }
-
-        @Override
-        void writeOversized(byte[] bytes) {
-            ensure(bytes.length);
-            put(bytes, 0, bytes.length);
-        }
     }
 }

@@ -40,11 +40,23 @@ final class BinaryArray extends BinaryValues {
     }
 
     private static final int HEADER = 20;
+    /** The array's type, or {@code null} for one built with an element OID alone. */
     final Type type;
+    private final int elementOid;
 
     BinaryArray(Type type, int capacity) {
+        this(type, type.oid, capacity);
+    }
+
+    /** An array of elements of {@code elementOid}, which the caller encodes as that type's binary input reads them. */
+    BinaryArray(int elementOid, int capacity) {
+        this(null, elementOid, capacity);
+    }
+
+    private BinaryArray(Type type, int elementOid, int capacity) {
         super(Math.max(HEADER, capacity));
         this.type = type;
+        this.elementOid = elementOid;
         this.position = HEADER;
     }
 
@@ -91,14 +103,14 @@ final class BinaryArray extends BinaryValues {
             position = 0;
             putInt(0);
             putInt(0);
-            putInt(type.oid);
+            putInt(elementOid);
             return Arrays.copyOf(buffer, 12);
         }
         int end = position;
         position = 0;
         putInt(1);
         putInt(nulls > 0 ? 1 : 0);
-        putInt(type.oid);
+        putInt(elementOid);
         putInt(fields);
         putInt(1);
         position = end;
