@@ -19,7 +19,7 @@ final class ColumnCode {
     private ColumnCode() {}
 
     /** {@code _stmt.setLong(1, id)} and the like. */
-    static CodeBlock bind(ScalarType type, int index, CodeBlock value) {
+    static CodeBlock bind(ScalarType type, Object index, CodeBlock value) {
         if (type.primitive()) {
             return CodeBlock.of("_stmt.$L($L, $L)", jdbcSetter(type), index, value);
         }
@@ -47,7 +47,7 @@ final class ColumnCode {
     }
 
     /** {@code Binders.setArray(_stmt, 1, "int8", ids)}; the runtime picks the overload for the Java shape. */
-    static CodeBlock bindArray(ScalarType element, int index, CodeBlock value) {
+    static CodeBlock bindArray(ScalarType element, Object index, CodeBlock value) {
         if (element.kind() == dev.quarry.processor.model.ScalarKind.ENUM) {
             return CodeBlock.of("$T.setEnumArray(_stmt, $L, $L)", BINDERS, index, value);
         }
