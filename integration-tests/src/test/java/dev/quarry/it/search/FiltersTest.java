@@ -147,6 +147,12 @@ class FiltersTest {
     }
 
     @Test
+    void aStatementWithNothingAfterItsFromTakesTheFilterAsItsWhere() {
+        assertEquals(List.of(7L), idsOf(people.plain(7L)));
+        assertEquals(61, people.plain(null).size());
+    }
+
+    @Test
     void anEmptyCollectionIsPresentAndMatchesNothing() {
         assertEquals(List.of(), people.search(1L, Set.of(), Optional.empty(), null, null, Optional.empty()));
     }

@@ -54,6 +54,11 @@ public interface People {
     @Filter("email = :email")
     List<Person> first(Optional<String> email, Sort<PersonSort> sort, int limit);
 
+    /** Nothing after the FROM: the filter ends the statement. */
+    @Query(COLUMNS)
+    @Filter("id = :id")
+    List<Person> plain(Long id);
+
     @Query("WITH t AS (SELECT * FROM people WHERE tenant_id = :tenantId) "
             + "SELECT id, tenant_id, email, display_name, status, score, created_at FROM t ORDER BY id")
     @Filter("email LIKE :prefix || '%'")

@@ -130,8 +130,13 @@ final class FilterParser {
         marked.append(pieces.suffix());
         String template = top == null ? marked.toString() : TopPerGroupSql.around(marked.toString(), top);
         ParsedSql markedSql = SqlParser.parse(template);
-        String[] parts = markedSql.jdbcSql(bindsArray).split(Pattern.quote(CUT), -1);
         int n = filters.size();
+        String[] parts = markedSql.jdbcSql(bindsArray).split(Pattern.quote(CUT), -1);
+        if (parts.length == n + 2 && pieces.suffix().isEmpty() && top == null) {
+            // the JDBC text ends with the last token, so a last mark with nothing after it is gone
+            parts = java.util.Arrays.copyOf(parts, n + 3);
+            parts[n + 2] = "";
+        }
         List<Integer> bindFilter = new ArrayList<>();
         for (Placeholder p : markedSql.placeholders()) {
             int segment = cuts(template, p.start());
@@ -221,7 +226,10 @@ final class FilterParser {
         return true;
     }
 
-    /** The {@code @Filter} mirrors in order: one alone, or those inside the {@code @Filters} the compiler made. */
+    /**
+     * The {@code @Filter} mirrors in order: one alone, or those inside the {@code @Filters} the compiler made
+     * (javac places a diagnostic on one of those at the method, so the message quotes the filter).
+     */
     private List<AnnotationMirror> filterMirrors() {
         AnnotationMirror single = Annotations.mirror(method, Filter.class);
         if (single != null) {

@@ -205,7 +205,9 @@ final class QueryMethodWriter implements MethodWriter {
 
     private CodeBlock execute() {
         ReturnModel result = method.result();
-        int binds = method.binds().size();
+        // with filters, the count of values bound is the number the binds reached
+        Object binds = method.variants() != null && !method.variants().filters().isEmpty() && !method.binds().isEmpty()
+                ? "_i - 1" : method.binds().size();
         CodeBlock.Builder code = CodeBlock.builder();
         switch (result.shape()) {
             case VOID -> code.addStatement("_stmt.execute()")
@@ -225,7 +227,7 @@ final class QueryMethodWriter implements MethodWriter {
         return code.build();
     }
 
-    private CodeBlock readRows(ReturnModel result, int binds) {
+    private CodeBlock readRows(ReturnModel result, Object binds) {
         CodeBlock.Builder code = CodeBlock.builder();
         if (result.row() instanceof RowType.Record record) {
             code.addStatement("int[] _c = $T.resolve(_rs, $N, $L)", RESULT_COLUMNS, label, ColumnCode.columnLabels(record.model().components()));
