@@ -24,7 +24,7 @@ class MessageCoverageTest {
             ProcessorErrorsTest.class, RelationErrorsTest.class, BulkErrorsTest.class, MethodSettingsErrorsTest.class,
             FilterErrorsTest.class,
             dev.quarry.processor.verify.VerifySchemaTest.class, dev.quarry.processor.verify.VerifyUrlTest.class,
-            dev.quarry.processor.verify.VerifyCacheTest.class);
+            dev.quarry.processor.verify.VerifyCacheTest.class, dev.quarry.processor.verify.VerifyFiltersTest.class);
 
     /** Diagnostics no user source can provoke. */
     private static final Set<Message> UNREACHABLE = EnumSet.of(Message.INTERNAL_ERROR);

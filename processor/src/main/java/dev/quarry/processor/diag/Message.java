@@ -105,6 +105,8 @@ public enum Message {
     SORT_BOUND("%s in @Query on %s binds Sort parameter '%s'; a Sort is not a value, it puts its keys into the ORDER BY"),
     ORDER_BY_PARAMETER("%s is a whole ORDER BY term in @Query on %s, which sorts every row by the same bound value, "
             + "not by a column; take a Sort<K> parameter (K an enum of the sortable columns) instead"),
+    VERIFY_FILTER_REJECTED("%s: PostgreSQL rejects the statement with @Filter(\"%s\") applied: %s; the statement: %s"),
+    VERIFY_SORT_KEY_REJECTED("%s: PostgreSQL rejects the ORDER BY of sort key %s (%s): %s; the statement: %s"),
     VERIFY_UPSERT_NO_UNIQUE_KEY("@Upsert on %s: ON CONFLICT (%s) needs a unique index or constraint on exactly those "
             + "columns of %s; its unique keys are %s"),
     VERIFY_NOT_IN_SNAPSHOT(Diagnostic.Kind.WARNING, "%s is not verified: the snapshot in %s has no answer for its "

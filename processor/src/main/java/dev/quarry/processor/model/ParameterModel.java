@@ -24,7 +24,7 @@ public record ParameterModel(String name, String bindName, TypeName type, Bindin
         record Components(RecordModel record) implements Binding {}
 
         /** A {@code Sort<K>}: not bound, it puts the SQL of K's constants (by ordinal) in the ORDER BY. */
-        record SortKeys(TypeName keys, java.util.List<String> sql) implements Binding {}
+        record SortKeys(TypeName keys, java.util.List<String> names, java.util.List<String> sql) implements Binding {}
     }
 
     /** The Java shape of an array parameter, which decides the binder overload. */

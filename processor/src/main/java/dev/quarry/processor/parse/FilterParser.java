@@ -120,7 +120,7 @@ final class FilterParser {
             SortPoint point = FilterPlacement.sortPoint(text);
             List<Integer> own = parsed.placeholders().stream().map(p -> -1).toList();
             return Optional.of(new Result(parsed, new Variants(List.of(), own, List.of(text), null, List.of(),
-                    Set.of(), sortName, sortKeys, point.tail(), point.ownOrder())));
+                    Set.of(), sortName, sortKeys, point.tail(), point.ownOrder(), parsed)));
         }
         Pieces pieces = (Pieces) placement;
 
@@ -161,7 +161,7 @@ final class FilterParser {
         SortPoint point = FilterPlacement.sortPoint(jdbc.compose(jdbcFilters, 0));
         return Optional.of(new Result(allApplied, new Variants(List.copyOf(filters), List.copyOf(bindFilter),
                 List.copyOf(texts), jdbc, jdbcFilters, Set.copyOf(filterOnly), sortName, sortKeys, point.tail(),
-                point.ownOrder())));
+                point.ownOrder(), parsed)));
     }
 
     private static int cuts(String text, int before) {

@@ -38,12 +38,14 @@ final class SortParameters {
             return Optional.empty();
         }
         List<String> sql = new ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (Element constant : ((DeclaredType) keys.get()).asElement().getEnclosedElements()) {
             if (constant.getKind() == ElementKind.ENUM_CONSTANT) {
                 Column column = constant.getAnnotation(Column.class);
+                names.add(constant.getSimpleName().toString());
                 sql.add(column != null ? column.value() : constant.getSimpleName().toString().toLowerCase(Locale.ROOT));
             }
         }
-        return Optional.of(new Binding.SortKeys(TypeName.get(keys.get()), List.copyOf(sql)));
+        return Optional.of(new Binding.SortKeys(TypeName.get(keys.get()), List.copyOf(names), List.copyOf(sql)));
     }
 }
