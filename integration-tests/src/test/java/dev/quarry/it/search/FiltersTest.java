@@ -138,6 +138,38 @@ class FiltersTest {
     }
 
     @Test
+    void sixFiltersEveryCombinationOneTextPerSet() {
+        String[] conditions = {"status = 'ACTIVE'", "score >= 30", "score <= 70", "created_at >= ?", "email LIKE 'p%'",
+                "display_name <> 'Name 3'"};
+        try (SqlCapture sql = new SqlCapture()) {
+            for (int round = 0; round < 2; round++) {
+                for (int mask = 0; mask < 64; mask++) {
+                    StringBuilder where = new StringBuilder("tenant_id = 2");
+                    List<Object> params = new ArrayList<>();
+                    for (int i = 0; i < 6; i++) {
+                        if ((mask & (1 << i)) != 0) {
+                            where.append(" AND ").append(conditions[i]);
+                            if (i == 3) {
+                                params.add(SINCE);
+                            }
+                        }
+                    }
+                    List<Long> expected = ids("SELECT id FROM people WHERE " + where + " ORDER BY score DESC, id",
+                            params.toArray());
+                    List<Person> rows = people.wide(2L, (mask & 1) != 0 ? Status.ACTIVE : null,
+                            (mask & 2) != 0 ? 30 : null, (mask & 4) != 0 ? 70 : null,
+                            (mask & 8) != 0 ? Optional.of(SINCE) : Optional.empty(), (mask & 16) != 0 ? "p%" : null,
+                            (mask & 32) != 0 ? "Name 3" : null, Sort.desc(PersonSort.SCORE));
+                    assertEquals(expected, idsOf(rows), "filters " + Integer.toBinaryString(mask));
+                }
+            }
+            Set<String> texts = sql.statements("People.wide").stream()
+                    .map(line -> line.substring(line.indexOf("] ") + 2)).collect(Collectors.toSet());
+            assertEquals(64, texts.size());
+        }
+    }
+
+    @Test
     void aFilterWithTwoParametersAppliesOnlyWhenBothArePresent() {
         List<Long> all = idsOf(people.search(2L, null, Optional.empty(), null, null, Optional.empty()));
         assertEquals(all, idsOf(people.search(2L, null, Optional.empty(), null, 20, Optional.empty())));
