@@ -101,6 +101,13 @@ final class Agreement {
         same("W2 jooq", page, jooq.page(after));
         same("W2 spring", page, spring.page(after));
         same("W2 hibernate", page, hibernate.page(after).stream().map(Agreement::user).toList());
+
+        java.time.Instant since = W7Search.since(after);
+        List<User> found = hand.search(after, W7Search.MIN_SCORE, null, since, "score", true);
+        if (found.isEmpty()) {
+            throw new IllegalStateException("W7 pgjdbc found no rows");
+        }
+        same("W7 quarry", found, quarry.search(after, since));
     }
 
     private void checkRelations() throws Exception {

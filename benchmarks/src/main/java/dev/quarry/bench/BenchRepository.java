@@ -1,6 +1,7 @@
 package dev.quarry.bench;
 
 import dev.quarry.annotations.Fetch;
+import dev.quarry.annotations.Filter;
 import dev.quarry.annotations.FetchSize;
 import dev.quarry.annotations.FetchStrategy;
 import dev.quarry.annotations.Insert;
@@ -8,6 +9,8 @@ import dev.quarry.annotations.InsertStrategy;
 import dev.quarry.annotations.Query;
 import dev.quarry.annotations.Repository;
 import dev.quarry.annotations.Upsert;
+import dev.quarry.runtime.Sort;
+import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -19,6 +22,16 @@ public interface BenchRepository {
 
     @Query("SELECT id, email, name, score, created_at FROM bench_users WHERE id > :after ORDER BY id LIMIT 100")
     List<User> page(long after);
+
+    /** W7's sortable keys. */
+    enum UserSort { EMAIL, SCORE, CREATED_AT }
+
+    @Query("SELECT id, email, name, score, created_at FROM bench_users WHERE id > :after AND id <= :after + 1000"
+            + " ORDER BY id LIMIT 50")
+    @Filter("score >= :minScore")
+    @Filter("email LIKE :emailPrefix")
+    @Filter("created_at >= :since")
+    List<User> search(long after, Integer minScore, String emailPrefix, Instant since, Sort<UserSort> sort);
 
     @Query("SELECT id, name FROM bench_customers ORDER BY id")
     @Fetch("orders")

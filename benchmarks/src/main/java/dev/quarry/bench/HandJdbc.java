@@ -75,6 +75,48 @@ public class HandJdbc {
         }
     }
 
+    /**
+     * W7 as a hand-written search builds it: the optional conditions and the sort appended to a
+     * StringBuilder, the values bound in the same order; the text is Quarry's for the same call.
+     */
+    public List<User> search(long after, Integer minScore, String emailPrefix, java.time.Instant since, String sort,
+                             boolean descending) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT id, email, name, score, created_at FROM bench_users"
+                + " WHERE (id > ? AND id <= ? + 1000)");
+        if (minScore != null) {
+            sql.append(" AND (score >= ?)");
+        }
+        if (emailPrefix != null) {
+            sql.append(" AND (email LIKE ?)");
+        }
+        if (since != null) {
+            sql.append(" AND (created_at >= ?)");
+        }
+        sql.append(" ORDER BY ").append(sort).append(descending ? " DESC" : "").append(", id LIMIT 50");
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement stmt = connection.prepareStatement(sql.toString())) {
+            int i = 1;
+            stmt.setLong(i++, after);
+            stmt.setLong(i++, after);
+            if (minScore != null) {
+                stmt.setInt(i++, minScore);
+            }
+            if (emailPrefix != null) {
+                stmt.setString(i++, emailPrefix);
+            }
+            if (since != null) {
+                stmt.setObject(i++, since.atOffset(java.time.ZoneOffset.UTC));
+            }
+            try (ResultSet rs = stmt.executeQuery()) {
+                List<User> users = new ArrayList<>(50);
+                while (rs.next()) {
+                    users.add(user(rs));
+                }
+                return users;
+            }
+        }
+    }
+
     private static User user(ResultSet rs) throws SQLException {
         return new User(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getInt(4),
                 rs.getObject(5, OffsetDateTime.class).toInstant());

@@ -36,6 +36,12 @@ public class QuarryContender {
         return repository.page(after);
     }
 
+    /** W7: two of three filters applied, sorted by score descending. */
+    public List<User> search(long after, java.time.Instant since) {
+        return repository.search(after, W7Search.MIN_SCORE, null, since,
+                dev.quarry.runtime.Sort.desc(BenchRepository.UserSort.SCORE));
+    }
+
     public List<Customer> customersSelectIn() {
         return repository.customersSelectIn();
     }

@@ -17,7 +17,7 @@ final class ResultsReport {
     /** A contender's row label and the hand-written method it is compared with. */
     private record Label(String name, String baseline) {}
 
-    private static final List<String> WORKLOADS = List.of("W1PrimaryKey", "W2ListOf100", "W3Relations", "W4Insert", "W5Upsert", "W6Streaming");
+    private static final List<String> WORKLOADS = List.of("W1PrimaryKey", "W2ListOf100", "W3Relations", "W4Insert", "W5Upsert", "W6Streaming", "W7Search");
     private static final Map<String, Label> LABELS = new LinkedHashMap<>();
 
     static {
@@ -60,6 +60,7 @@ final class ResultsReport {
             case "W5Upsert" -> String.format(Locale.ROOT, "W5 — upsert %,d rows, half of them conflicting",
                     BenchSettings.bulkRows());
             case "W6Streaming" -> String.format(Locale.ROOT, "W6 — stream %,d rows into records", BenchSettings.readings());
+            case "W7Search" -> "W7 — search: 2 of 3 optional filters, a sort key, LIMIT 50 → List<record>";
             default -> workload;
         };
     }

@@ -147,6 +147,7 @@ public final class RunBenchmarks {
         report.add(run(List.of(W3Relations.class), only, timing, false, cpu, jvmArgs, jsonDirectory));
         report.add(run(List.of(W4Insert.class, W5Upsert.class), only, heavy, false, cpu, jvmArgs, jsonDirectory));
         report.add(run(List.of(W6Streaming.class), only, streaming, false, cpu, jvmArgs, jsonDirectory));
+        report.add(run(List.of(W7Search.class), only, timing, false, cpu, jvmArgs, jsonDirectory));
 
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         if (report.isEmpty()) {

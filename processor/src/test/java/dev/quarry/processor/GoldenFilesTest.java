@@ -52,6 +52,11 @@ class GoldenFilesTest {
     }
 
     @Test
+    void filteredAndSortedSearch() {
+        assertGenerates("search", "example.search.UserSearch_Impl", "UserSearch");
+    }
+
+    @Test
     void abstractClassKeepsItsMethodsAccess() {
         assertGenerates("accounts", "example.accounts.AccountStore_Impl", "AccountStore");
     }

@@ -310,10 +310,11 @@ class ProcessorErrorsTest {
         TestSource source = repository("Repo",
                 "    @Query(\"SELECT id FROM users WHERE email = :email\")",
                 "    List<Long> ids(",
-                "            Optional<String> email);");
+                "            Map<String, String> email);");
         assertOnlyError(
-                Message.UNSUPPORTED_PARAMETER_TYPE.format("email", "Repo.ids", "java.util.Optional<java.lang.String>"),
-                source, source.line("Optional<String> email"), source);
+                Message.UNSUPPORTED_PARAMETER_TYPE.format("email", "Repo.ids",
+                        "java.util.Map<java.lang.String,java.lang.String>"),
+                source, source.line("Map<String, String> email"), source);
     }
 
     @Test

@@ -97,6 +97,21 @@ public enum Message {
     VERIFY_SCALAR_COLUMN_COUNT("%s returns %s, which reads one column, but the statement returns %d: %s"),
     VERIFY_COPY_COLUMN_TYPES("@Insert on %s writes with COPY, whose binary format needs each column's exact type: %s; "
             + "use strategy UNNEST (or AUTO, which falls back to it), or change the component types"),
+    FILTER_UNKNOWN_PARAMETER("%s in @Filter(\"%s\") on %s names no parameter; parameters are %s"),
+    FILTER_PRIMITIVE_PARAMETER("parameter '%s' of %s is a %s that only @Filter uses, so it is never absent and its filter "
+            + "always applies; make it %s or Optional<%s>, or use it in the @Query"),
+    FILTER_NOT_SELECT("%s on %s needs a SELECT, and its statement is %s"),
+    FILTER_SET_OPERATION("@Filter on %s: the statement is a top-level %s, which has no WHERE of its own; "
+            + "filter a subquery instead: SELECT * FROM (...) u"),
+    FILTER_INVALID("@Filter(\"%s\") on %s is not one condition: %s"),
+    SORT_TWICE("%s takes two Sort parameters, '%s' and '%s'; a method takes at most one (one Sort orders by several keys)"),
+    SORT_NOT_ENUM("parameter '%s' of %s is a %s; a Sort's keys must be an enum whose constants name the sortable "
+            + "columns, e.g. Sort<UserSort>"),
+    SORT_BOUND("%s in @Query on %s binds Sort parameter '%s'; a Sort is not a value, it puts its keys into the ORDER BY"),
+    ORDER_BY_PARAMETER("%s is a whole ORDER BY term in @Query on %s, which sorts every row by the same bound value, "
+            + "not by a column; take a Sort<K> parameter (K an enum of the sortable columns) instead"),
+    VERIFY_FILTER_REJECTED("%s: PostgreSQL rejects the statement with @Filter(\"%s\") applied: %s; the statement: %s"),
+    VERIFY_SORT_KEY_REJECTED("%s: PostgreSQL rejects the ORDER BY of sort key %s (%s): %s; the statement: %s"),
     VERIFY_UPSERT_NO_UNIQUE_KEY("@Upsert on %s: ON CONFLICT (%s) needs a unique index or constraint on exactly those "
             + "columns of %s; its unique keys are %s"),
     VERIFY_ENUM_CONSTANT_WITHOUT_LABEL("%s: enum %s has constants %s, which PostgreSQL enum %s has no label for "

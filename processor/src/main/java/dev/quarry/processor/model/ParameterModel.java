@@ -22,6 +22,9 @@ public record ParameterModel(String name, String bindName, TypeName type, Bindin
 
         /** A record whose components are bound as {@code :name.component}. */
         record Components(RecordModel record) implements Binding {}
+
+        /** A {@code Sort<K>}: not bound, it puts the SQL of K's constants (by ordinal) in the ORDER BY. */
+        record SortKeys(TypeName keys, java.util.List<String> names, java.util.List<String> sql) implements Binding {}
     }
 
     /** The Java shape of an array parameter, which decides the binder overload. */
@@ -29,6 +32,12 @@ public record ParameterModel(String name, String bindName, TypeName type, Bindin
 
     /** Whether a null argument is rejected before any SQL runs (records and collections). */
     public boolean rejectsNull() {
-        return !(binding instanceof Binding.Scalar);
+        return !(binding instanceof Binding.Scalar) && !(binding instanceof Binding.SortKeys) && !optional();
+    }
+
+    /** Whether it is an {@code Optional<T>} (bound as its T, SQL NULL when empty). */
+    public boolean optional() {
+        return type instanceof com.palantir.javapoet.ParameterizedTypeName p
+                && p.rawType().canonicalName().equals("java.util.Optional");
     }
 }

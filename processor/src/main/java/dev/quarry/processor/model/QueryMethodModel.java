@@ -28,11 +28,12 @@ import javax.lang.model.element.Modifier;
  * @param transaction its {@code @Transactional} settings, or {@code null}
  * @param timeout the statement timeout in seconds, 0 for none
  * @param fetches the strategy for every relation path of the result record ({@code orders.items}), empty without relations
+ * @param variants its filters and sort, or {@code null} when its text is the same for every call
  */
 public record QueryMethodModel(ExecutableElement element, String name, String label, String constant,
                                Modifier visibility, List<ParameterModel> parameters, boolean varargs,
                                List<TypeName> thrown,
                                ParsedSql parsed, String sql, List<BindStep> binds, ReturnModel result,
                                Map<String, FetchStrategy> fetches, TypeName declaredReturn, boolean async,
-                               TransactionModel transaction, int timeout)
+                               TransactionModel transaction, int timeout, Variants variants)
         implements MethodModel {}

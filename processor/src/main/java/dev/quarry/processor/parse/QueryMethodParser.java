@@ -30,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ExecutableElement;
@@ -104,6 +105,11 @@ final class QueryMethodParser {
         Optional<TypeMirror> future = types.typeArgument(method.getReturnType(), "java.util.concurrent.CompletableFuture");
         TypeMirror returned = future.orElse(method.getReturnType());
         Optional<ReturnModel> result = result(method, returned, future.isPresent(), label, parsed);
+        Predicate<Placeholder> bindsArray = p -> p.component() == null && byBindName.get(p.name()) != null
+                && byBindName.get(p.name()).binding() instanceof Binding.Array;
+        Optional<FilterParser.Result> variants = new FilterParser(method, label, reporter)
+                .parse(written, parsed, parameters, byBindName, bindsArray);
+        parsed = variants.map(FilterParser.Result::parsed).orElse(parsed);
         List<BindStep> binds = binds(method, annotation, value, label, parsed, byBindName);
 
         Map<String, FetchStrategy> fetches = result.isPresent()
@@ -122,15 +128,12 @@ final class QueryMethodParser {
         if (reporter.errorCount() > errorsBefore || result.isEmpty()) {
             return Optional.empty();
         }
-        String sql = parsed.jdbcSql(p -> {
-            ParameterModel parameter = byBindName.get(p.name());
-            return p.component() == null && parameter != null && parameter.binding() instanceof Binding.Array;
-        });
+        String sql = parsed.jdbcSql(bindsArray);
         List<TypeName> thrown = method.getThrownTypes().stream().map(TypeName::get).toList();
         return Optional.of(new QueryMethodModel(method, method.getSimpleName().toString(), label, constant,
                 visibility(method), List.copyOf(parameters), method.isVarArgs(), thrown, parsed, sql, binds, result.get(), fetches,
                 TypeName.get(method.getReturnType()), future.isPresent(), transaction,
-                timeout));
+                timeout, variants.map(FilterParser.Result::variants).orElse(null)));
     }
 
     /** A tree's id and parent columns must be read by the result record, which is how the walk is seen. */
@@ -160,14 +163,24 @@ final class QueryMethodParser {
         Bind bind = parameter.getAnnotation(Bind.class);
         String bindName = bind != null ? bind.value() : name;
         TypeMirror type = parameter.asType();
-        Optional<Binding> binding = binding(type, parameter, label);
+        Optional<Binding> binding = SortParameters.isSort(type)
+                ? SortParameters.binding(type, parameter, (ExecutableElement) parameter.getEnclosingElement(), label, types,
+                        reporter)
+                : binding(type, parameter, label);
         if (binding.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new ParameterModel(name, bindName, TypeName.get(type), binding.get()));
     }
 
-    private Optional<Binding> binding(TypeMirror type, VariableElement parameter, String label) {
+    private Optional<Binding> binding(TypeMirror declared, VariableElement parameter, String label) {
+        // Optional<T> binds as its T (SQL NULL when empty), T a scalar or a collection of scalars
+        Optional<TypeMirror> present = types.typeArgument(declared, "java.util.Optional");
+        TypeMirror type = present.orElse(declared);
+        if (present.isPresent() && (types.asRecord(type).isPresent() || type.getKind() == TypeKind.ARRAY)) {
+            reporter.report(Message.UNSUPPORTED_PARAMETER_TYPE, parameter, parameter.getSimpleName(), label, declared);
+            return Optional.empty();
+        }
         Optional<ScalarType> scalar = types.scalar(type);
         if (scalar.isPresent()) {
             return Optional.of(new Binding.Scalar(scalar.get()));
@@ -193,7 +206,7 @@ final class QueryMethodParser {
         if (record.isPresent()) {
             return recordModel(record.get(), parameter, label).map(Binding.Components::new);
         }
-        reporter.report(Message.UNSUPPORTED_PARAMETER_TYPE, parameter, parameter.getSimpleName(), label, type);
+        reporter.report(Message.UNSUPPORTED_PARAMETER_TYPE, parameter, parameter.getSimpleName(), label, declared);
         return Optional.empty();
     }
 
@@ -320,6 +333,8 @@ final class QueryMethodParser {
                         ? "component" : components.record().components().get(0).name();
                 reporter.report(Message.RECORD_BOUND_WHOLE, method, annotation, value, p.display(), label,
                         parameter.name(), p.name(), example);
+            } else if (binding instanceof Binding.SortKeys) {
+                continue; // reported as SORT_BOUND
             } else if (binding instanceof Binding.Array array) {
                 binds.add(new BindStep(parameter, null, array.element(), true));
             } else {

@@ -26,6 +26,13 @@ final class TopPerGroupSql {
             reporter.report(Message.TOP_PER_GROUP_LIMIT, method, Annotations.mirror(method, TopPerGroup.class), label,
                     top.limit());
         }
+        return around(sql, top);
+    }
+
+    /** {@code sql} (one statement) inside the ranking wrapper; filters go into it before it is wrapped. */
+    static String around(String sql, TopPerGroup top) {
+        String limit = top.limit().trim();
+        boolean valid = limit.matches("[1-9][0-9]*") || limit.matches(":[A-Za-z_][A-Za-z0-9_]*");
         String inner = sql.strip();
         while (inner.endsWith(";")) {
             inner = inner.substring(0, inner.length() - 1).strip();
@@ -34,7 +41,7 @@ final class TopPerGroupSql {
         // (a rank is at most the limit, and a group of 2^31 rows is not one a query ranks)
         return "SELECT * FROM (SELECT _q.*, (row_number() OVER (PARTITION BY " + top.partitionBy()
                 + " ORDER BY " + top.orderBy() + "))::int AS " + top.rank() + " FROM (" + inner + ") _q) _top"
-                + " WHERE " + top.rank() + " <= " + (number || parameter ? limit : "0")
+                + " WHERE " + top.rank() + " <= " + (valid ? limit : "0")
                 + " ORDER BY " + top.partitionBy() + ", " + top.rank();
     }
 }

@@ -21,6 +21,7 @@ import dev.quarry.processor.model.RowType;
 import dev.quarry.processor.model.ScalarKind;
 import dev.quarry.processor.model.ScalarType;
 import dev.quarry.processor.model.UpsertMethodModel;
+import dev.quarry.processor.model.Variants;
 import dev.quarry.processor.sql.BulkSql;
 import dev.quarry.processor.sql.ParsedSql;
 import dev.quarry.processor.sql.Placeholder;
@@ -75,7 +76,7 @@ final class StatementVerifier {
     }
 
     /** A question the snapshot has no answer for: the rest of the method goes unverified. */
-    private static final class NotAnswered extends Exception {
+    static final class NotAnswered extends Exception {
         private static final long serialVersionUID = 1L;
 
         NotAnswered() {
@@ -162,10 +163,20 @@ final class StatementVerifier {
         // Without @Query (a @Tree), Quarry wrote the statement around the user's fragments: positions
         // in it mean nothing to the user, and neither do the columns it selects for itself.
         Query query = element.getAnnotation(Query.class);
+        Variants variants = method.variants();
+        ParsedSql parsed = variants == null ? method.parsed() : variants.unfiltered();
         UserSql user = new UserSql(query == null ? null : Query.class, query == null ? null : query.value(),
-                method.parsed(), rewritten, names(method.parsed()), javaTypes, enumTypes);
-        Described described = describeUserSql(method.label(), element, method.sql(), binds, user);
-        if (described == null || !method.result().readsRows()) {
+                parsed, VariantVerifier.binds(variants, rewritten), names(parsed),
+                VariantVerifier.binds(variants, javaTypes), VariantVerifier.binds(variants, enumTypes));
+        Described described = describeUserSql(method.label(), element,
+                variants == null ? method.sql() : variants.text(0), VariantVerifier.binds(variants, binds), user);
+        if (described == null) {
+            return;
+        }
+        if (variants != null) {
+            new VariantVerifier(findings, this::describe).verify(method, binds);
+        }
+        if (!method.result().readsRows()) {
             return;
         }
         TopPerGroup top = element.getAnnotation(TopPerGroup.class);

@@ -22,7 +22,7 @@ final class ColumnCode {
      * {@code _stmt.setLong(1, id)} and the like; {@code name} is the parameter as a failure to bind
      * its value names it ({@code price}, {@code g.price}).
      */
-    static CodeBlock bind(ScalarType type, int index, CodeBlock value, String name) {
+    static CodeBlock bind(ScalarType type, Object index, CodeBlock value, String name) {
         if (type.primitive()) {
             return CodeBlock.of("_stmt.$L($L, $L)", jdbcSetter(type), index, value);
         }
@@ -54,7 +54,8 @@ final class ColumnCode {
      * {@code Binders.setArray(_stmt, 1, "int8", ids, FIND, "ids")}; the runtime picks the overload for
      * the Java shape, and names the method and parameter when it refuses an element.
      */
-    static CodeBlock bindArray(ScalarType element, int index, CodeBlock value, String methodConstant, String name) {
+    static CodeBlock bindArray(ScalarType element, Object index, CodeBlock value, String methodConstant,
+                               String name) {
         if (element.kind() == ScalarKind.ENUM) {
             return CodeBlock.of("$T.setEnumArray(_stmt, $L, $L, $N, $S)", BINDERS, index, value, methodConstant, name);
         }

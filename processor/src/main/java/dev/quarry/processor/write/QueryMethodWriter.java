@@ -47,7 +47,8 @@ final class QueryMethodWriter implements MethodWriter {
     QueryMethodWriter(QueryMethodModel method) {
         this.method = method;
         this.label = method.constant();
-        this.sql = method.constant() + "_SQL";
+        // a method whose text varies per call reads it from a local the body sets first
+        this.sql = method.variants() == null ? method.constant() + "_SQL" : "_sql";
         this.graph = RelationGraphWriter.applies(method) ? new RelationGraphWriter(method, label, sql) : null;
     }
 
@@ -56,8 +57,11 @@ final class QueryMethodWriter implements MethodWriter {
         List<FieldSpec> fields = new ArrayList<>();
         fields.add(FieldSpec.builder(String.class, label, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .initializer("$S", method.label()).build());
-        fields.add(FieldSpec.builder(String.class, sql, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                .initializer("$S", method.sql()).build());
+        if (method.variants() == null || method.variants().filters().isEmpty()) {
+            fields.add(FieldSpec.builder(String.class, method.constant() + "_SQL", Modifier.PRIVATE, Modifier.STATIC,
+                    Modifier.FINAL).initializer("$S", method.sql()).build());
+        }
+        fields.addAll(FilterCode.constants(method));
         if (graph != null) {
             fields.addAll(graph.constants());
         }
@@ -114,7 +118,7 @@ final class QueryMethodWriter implements MethodWriter {
             builder.addParameter(ParameterSpec.builder(parameter.type(), parameter.name()).build());
         }
         for (ParameterModel parameter : method.parameters()) {
-            if (parameter.rejectsNull()) {
+            if (parameter.rejectsNull() && !FilterCode.absentAllowed(method, parameter)) {
                 builder.addStatement("$T.requireArgument($N, $N, $S)", BINDERS, parameter.name(), label, parameter.name());
             }
         }
@@ -123,6 +127,9 @@ final class QueryMethodWriter implements MethodWriter {
 
     /** The JDBC work: borrow, prepare, bind, execute, read, release. */
     private MethodSpec body(MethodSpec.Builder builder) {
+        if (method.variants() != null) {
+            builder.addCode(FilterCode.statement(method, method.constant() + "_SQL"));
+        }
         if (method.result().shape().streams()) {
             return builder.addCode(graph != null ? graph.stream(binds()) : stream()).build();
         }
@@ -169,6 +176,9 @@ final class QueryMethodWriter implements MethodWriter {
     }
 
     private CodeBlock binds() {
+        if (method.variants() != null || method.parameters().stream().anyMatch(ParameterModel::optional)) {
+            return FilterCode.binds(method, label);
+        }
         CodeBlock.Builder code = CodeBlock.builder();
         if (method.timeout() > 0) {
             code.addStatement("_stmt.setQueryTimeout($L)", method.timeout());
@@ -197,7 +207,9 @@ final class QueryMethodWriter implements MethodWriter {
 
     private CodeBlock execute() {
         ReturnModel result = method.result();
-        int binds = method.binds().size();
+        // with filters, the count of values bound is the number the binds reached
+        Object binds = method.variants() != null && !method.variants().filters().isEmpty() && !method.binds().isEmpty()
+                ? "_i - 1" : method.binds().size();
         CodeBlock.Builder code = CodeBlock.builder();
         switch (result.shape()) {
             case VOID -> code.addStatement("_stmt.execute()")
@@ -217,7 +229,7 @@ final class QueryMethodWriter implements MethodWriter {
         return code.build();
     }
 
-    private CodeBlock readRows(ReturnModel result, int binds) {
+    private CodeBlock readRows(ReturnModel result, Object binds) {
         CodeBlock.Builder code = CodeBlock.builder();
         if (result.row() instanceof RowType.Record record) {
             code.addStatement("int[] _c = $T.resolve(_rs, $N, $L)", RESULT_COLUMNS, label, ColumnCode.columnLabels(record.model().components()));

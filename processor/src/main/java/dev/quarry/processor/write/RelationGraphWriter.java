@@ -53,6 +53,8 @@ final class RelationGraphWriter {
     private final QueryMethodModel method;
     private final String label;
     private final String sql;
+    /** Stands for the statement in the joined text of a method whose statement varies per call. */
+    private static final String INNER = "/*quarry:statement*/";
     private final RecordModel root;
     private final Map<String, RelationModel> relations = new LinkedHashMap<>();
     /** The user's SQL as one read of the parent's table, when it is one and the parent has an {@code @Id}. */
@@ -64,7 +66,9 @@ final class RelationGraphWriter {
         this.sql = sql;
         this.root = ((RowType.Record) method.result().row()).model();
         collect("", root);
+        // a statement that varies per call is wrapped whole, numbered by its own order
         this.plainParents = root.table() == null || root.idColumns().isEmpty() || joinedPaths().isEmpty()
+                        || method.variants() != null
                 ? Optional.empty()
                 : OneTableSelect.of(method.sql(), root.table(), root.idColumns(), "_p");
     }
@@ -90,7 +94,14 @@ final class RelationGraphWriter {
                         Modifier.FINAL).initializer("$S", childSql(relation)).build());
             }
         });
-        if (!joinedPaths().isEmpty()) {
+        if (!joinedPaths().isEmpty() && method.variants() != null) {
+            // the call's own text goes between the two halves
+            String[] halves = joinedSql(INNER).split(java.util.regex.Pattern.quote(INNER), 2);
+            fields.add(FieldSpec.builder(String.class, joinedConstant() + "_HEAD", Modifier.PRIVATE, Modifier.STATIC,
+                    Modifier.FINAL).initializer("$S", halves[0]).build());
+            fields.add(FieldSpec.builder(String.class, joinedConstant() + "_TAIL", Modifier.PRIVATE, Modifier.STATIC,
+                    Modifier.FINAL).initializer("$S", halves[1]).build());
+        } else if (!joinedPaths().isEmpty()) {
             fields.add(FieldSpec.builder(String.class, joinedConstant(), Modifier.PRIVATE, Modifier.STATIC,
                     Modifier.FINAL).initializer("$S", joinedSql()).build());
         }
@@ -125,6 +136,10 @@ final class RelationGraphWriter {
      * a new number is a new parent: rows the SQL repeats stay parents of their own.
      */
     String joinedSql() {
+        return joinedSql(method.sql());
+    }
+
+    private String joinedSql(String statement) {
         StringBuilder select = new StringBuilder("SELECT _p.*");
         StringBuilder joins = new StringBuilder();
         Set<String> order = new LinkedHashSet<>();
@@ -135,7 +150,7 @@ final class RelationGraphWriter {
             parents = "(" + plainParents.get().inner() + ") _p";
         } else {
             order.add("_p._pos");
-            parents = "(SELECT _q.*, row_number() OVER () AS _pos FROM (" + method.sql() + ") _q) _p";
+            parents = "(SELECT _q.*, row_number() OVER () AS _pos FROM (" + statement + ") _q) _p";
         }
         for (String path : joinedPaths()) {
             RelationModel relation = relations.get(path);
@@ -215,7 +230,10 @@ final class RelationGraphWriter {
                 .addStatement("$T _conn = _core.acquire($N)", CONNECTION, label)
                 .beginControlFlow("try")
                 .addStatement("$T _parents = new $T<>()", parents, ArrayList.class);
-        String statement = joinedPaths().isEmpty() ? sql : joinedConstant();
+        String statement = joinedPaths().isEmpty() ? sql : method.variants() != null ? "_joined" : joinedConstant();
+        if (statement.equals("_joined")) {
+            code.addStatement("String _joined = $N + $N + $N", joinedConstant() + "_HEAD", sql, joinedConstant() + "_TAIL");
+        }
         for (String path : joinedPaths()) {
             code.addStatement("$T $N = new $T<>()", listOf(rowType(relations.get(path).child())), "_" + variable(path),
                     ArrayList.class);
@@ -341,7 +359,8 @@ final class RelationGraphWriter {
                     "_" + variable(path));
         }
         code.endControlFlow()
-                .addStatement("$T.executed($N, $N, $L, _rows, _start)", SQL_LOG, label, joinedConstant(),
+                .addStatement("$T.executed($N, $N, $L, _rows, _start)", SQL_LOG, label,
+                        method.variants() != null ? "_joined" : joinedConstant(),
                         method.binds().size())
                 .endControlFlow();
     }

@@ -267,6 +267,26 @@ public final class Binders {
         }
     }
 
+    /** A collection parameter that may be absent (an empty {@code Optional}): SQL NULL, else as {@link #setArray}. */
+    public static void setArrayOrNull(PreparedStatement stmt, int index, String elementType, Collection<?> values,
+                                      String method, String parameter) throws SQLException {
+        if (values == null) {
+            stmt.setNull(index, Types.ARRAY);
+        } else {
+            setArray(stmt, index, elementType, values, method, parameter);
+        }
+    }
+
+    /** An enum collection parameter that may be absent: SQL NULL, else as {@link #setEnumArray}. */
+    public static void setEnumArrayOrNull(PreparedStatement stmt, int index, Collection<? extends Enum<?>> values,
+                                          String method, String parameter) throws SQLException {
+        if (values == null) {
+            stmt.setNull(index, Types.OTHER);
+        } else {
+            setEnumArray(stmt, index, values, method, parameter);
+        }
+    }
+
     public static void setEnumArrayOrNull(PreparedStatement stmt, int index, Collection<? extends Enum<?>> values)
             throws SQLException {
         if (values == null) {
