@@ -59,10 +59,10 @@ public final class UserSearch_Impl implements UserSearch {
             int _i = 1;
             _stmt.setLong(_i++, tenantId);
             if ((_mask & 1) != 0) {
-                Binders.setArray(_stmt, _i++, "text", statuses);
+                Binders.setArray(_stmt, _i++, "text", statuses, SEARCH, "statuses");
             }
             if ((_mask & 2) != 0) {
-                Binders.setInstant(_stmt, _i++, since.get());
+                Binders.setInstant(_stmt, _i++, since.get(), "since");
             }
             if ((_mask & 4) != 0) {
                 _stmt.setString(_i++, pattern);

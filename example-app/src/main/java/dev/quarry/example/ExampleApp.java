@@ -1,6 +1,7 @@
 package dev.quarry.example;
 
 import dev.quarry.runtime.Database;
+import dev.quarry.runtime.Sort;
 import dev.quarry.runtime.UniqueViolationException;
 import dev.quarry.testing.PostgresServer;
 import dev.quarry.testing.TestDatabase;
@@ -14,6 +15,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -149,6 +151,14 @@ public final class ExampleApp {
                 + (bigSpenders.isEmpty() ? "" : ", first " + bigSpenders.get(0)));
         out.println("busiest users of tenant 2: " + join(users.busiestUsers(2, 3),
                 u -> u.email() + " (" + u.orderCount() + " orders)"));
+
+        List<User> found = users.search(1, List.of("active"), Optional.of("user1%"),
+                Sort.desc(UserRepository.UserSort.EMAIL), 5);
+        out.println("search of tenant 1, active, e-mail like user1%, by e-mail descending: "
+                + join(found, u -> "#" + u.id()));
+        List<User> unfiltered = users.search(1, null, Optional.empty(),
+                Sort.parse(UserRepository.UserSort.class, "email"), 3);
+        out.println("search of tenant 1, no filter, by e-mail: " + join(unfiltered, User::email));
     }
 
     private static void orders(OrderRepository orders, PrintStream out) {

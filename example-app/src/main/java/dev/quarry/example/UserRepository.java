@@ -1,7 +1,9 @@
 package dev.quarry.example;
 
+import dev.quarry.annotations.Filter;
 import dev.quarry.annotations.Query;
 import dev.quarry.annotations.Repository;
+import dev.quarry.runtime.Sort;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
@@ -59,4 +61,22 @@ public interface UserRepository {
             ORDER BY order_count DESC, u.id
             LIMIT :limit""")
     List<UserOrderCount> busiestUsers(long tenantId, int limit);
+
+    /** What a caller of {@link #search} may sort by. */
+    enum UserSort { EMAIL, CREATED_AT }
+
+    /**
+     * A search screen: each filter applies when its argument is given, and the caller picks the
+     * order; the statement's own {@code ORDER BY id} breaks ties.
+     */
+    @Query("""
+            SELECT id, tenant_id, email, status, created_at, updated_at
+            FROM users
+            WHERE tenant_id = :tenantId
+            ORDER BY id
+            LIMIT :limit""")
+    @Filter("status = ANY(:statuses)")
+    @Filter("email LIKE :emailPattern")
+    List<User> search(long tenantId, List<String> statuses, Optional<String> emailPattern, Sort<UserSort> sort,
+                      int limit);
 }

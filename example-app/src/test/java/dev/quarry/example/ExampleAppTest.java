@@ -11,6 +11,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -79,6 +83,29 @@ class ExampleAppTest {
         assertLine("users of tenant 1 with status active/pending: 360");
         assertLine("users of tenant 1 with an empty status list: 0");
         assertLine("users by status: active 1298, pending 499, blocked 203");
+    }
+
+    @Test
+    void searchesWithOptionalFiltersAndTheCallersSort(TestDatabase database) throws SQLException {
+        assertLine("search of tenant 1, active, e-mail like user1%, by e-mail descending: " + column(database,
+                "SELECT '#' || id FROM users WHERE tenant_id = 1 AND status = 'active' AND email LIKE 'user1%'"
+                        + " ORDER BY email DESC, id LIMIT 5"));
+        assertLine("search of tenant 1, no filter, by e-mail: "
+                + column(database, "SELECT email FROM users WHERE tenant_id = 1 ORDER BY email, id LIMIT 3"));
+    }
+
+    /** The first column of every row, joined as the example joins them. */
+    private static String column(TestDatabase database, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        assertTrue(values.size() > 1, () -> "the search must find several rows: " + sql);
+        return String.join(", ", values);
     }
 
     @Test
