@@ -108,6 +108,9 @@ final class Agreement {
             throw new IllegalStateException("W7 pgjdbc found no rows");
         }
         same("W7 quarry", found, quarry.search(after, since));
+        same("W7 jdbi", found, jdbi.search(after, W7Search.MIN_SCORE, null, since, "score", true));
+        same("W7 jooq", found, jooq.search(after, W7Search.MIN_SCORE, null, since, "score", true));
+        same("W7 spring", found, spring.search(after, W7Search.MIN_SCORE, null, since, "score", true));
     }
 
     private void checkRelations() throws Exception {

@@ -1,5 +1,8 @@
 package dev.quarry.bench;
 
+import dev.quarry.bench.peers.JdbiContender;
+import dev.quarry.bench.peers.JooqContender;
+import dev.quarry.bench.peers.SpringContender;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,7 +16,8 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
  * W7: a search screen's query. Of three optional filters two apply (score and creation time), the
  * rows are sorted by a caller-picked key (score, descending), LIMIT 50, over a window of 1,000 ids.
  * Quarry picks its constant text by mask and appends the key; hand-written pgjdbc builds the same
- * text in a StringBuilder.
+ * text in a StringBuilder; JDBI and Spring's NamedParameterJdbcTemplate concatenate their criteria,
+ * jOOQ composes Conditions.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -35,5 +39,23 @@ public class W7Search {
     public List<User> quarry(QuarryContender contender, Keys keys) {
         long after = keys.pageStart();
         return contender.search(after, since(after));
+    }
+
+    @Benchmark
+    public List<User> jdbi(JdbiContender contender, Keys keys) {
+        long after = keys.pageStart();
+        return contender.search(after, MIN_SCORE, null, since(after), "score", true);
+    }
+
+    @Benchmark
+    public List<User> jooq(JooqContender contender, Keys keys) {
+        long after = keys.pageStart();
+        return contender.search(after, MIN_SCORE, null, since(after), "score", true);
+    }
+
+    @Benchmark
+    public List<User> spring(SpringContender contender, Keys keys) {
+        long after = keys.pageStart();
+        return contender.search(after, MIN_SCORE, null, since(after), "score", true);
     }
 }

@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record4;
@@ -115,6 +116,32 @@ public class JooqContender {
                 .where(USER_ID.gt(after))
                 .orderBy(USER_ID)
                 .limit(100)
+                .fetch(Records.mapping(User::new));
+    }
+
+    /** W7 with jOOQ's dynamic conditions: one {@code Condition} per criterion given, the sort key a field. */
+    public List<User> search(long after, Integer minScore, String emailPrefix, Instant since, String sort,
+                             boolean descending) {
+        Condition where = USER_ID.gt(after).and(USER_ID.le(after + 1000));
+        if (minScore != null) {
+            where = where.and(USER_SCORE.ge(minScore));
+        }
+        if (emailPrefix != null) {
+            where = where.and(USER_EMAIL.like(emailPrefix));
+        }
+        if (since != null) {
+            where = where.and(USER_CREATED_AT.ge(since));
+        }
+        Field<?> key = switch (sort) {
+            case "score" -> USER_SCORE;
+            case "email" -> USER_EMAIL;
+            default -> USER_CREATED_AT;
+        };
+        return ctx.select(USER_ID, USER_EMAIL, USER_NAME, USER_SCORE, USER_CREATED_AT)
+                .from(USERS)
+                .where(where)
+                .orderBy(descending ? key.desc() : key.asc(), USER_ID.asc())
+                .limit(50)
                 .fetch(Records.mapping(User::new));
     }
 

@@ -5,6 +5,7 @@ import dev.quarry.bench.Event;
 import dev.quarry.bench.Pool;
 import dev.quarry.bench.Reading;
 import dev.quarry.bench.User;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -16,6 +17,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,6 +35,7 @@ public class SpringContender {
             rs.getLong("id"), rs.getInt("sensor"), rs.getDouble("value"), rs.getString("label"));
 
     private JdbcTemplate jdbc;
+    private NamedParameterJdbcTemplate named;
     private JdbcTemplate streamBy1000;
     private JdbcTemplate streamBy10000;
     private TransactionTemplate readOnlyTransaction;
@@ -40,6 +44,7 @@ public class SpringContender {
     @Setup(Level.Trial)
     public void open(Pool pool) {
         jdbc = new JdbcTemplate(pool.dataSource());
+        named = new NamedParameterJdbcTemplate(jdbc);
         // the fetch size is a property of the template, so one template per fetch size
         streamBy1000 = new JdbcTemplate(pool.dataSource());
         streamBy1000.setFetchSize(1_000);
@@ -96,5 +101,27 @@ public class SpringContender {
                 readings.forEach(sink);
             }
         });
+    }
+
+    /** W7 as Spring users write a search: criteria concatenated, values in a MapSqlParameterSource. */
+    public List<User> search(long after, Integer minScore, String emailPrefix, Instant since, String sort,
+                             boolean descending) {
+        StringBuilder sql = new StringBuilder("SELECT id, email, name, score, created_at FROM bench_users"
+                + " WHERE id > :after AND id <= :after + 1000");
+        MapSqlParameterSource parameters = new MapSqlParameterSource("after", after);
+        if (minScore != null) {
+            sql.append(" AND score >= :minScore");
+            parameters.addValue("minScore", minScore);
+        }
+        if (emailPrefix != null) {
+            sql.append(" AND email LIKE :emailPrefix");
+            parameters.addValue("emailPrefix", emailPrefix);
+        }
+        if (since != null) {
+            sql.append(" AND created_at >= :since");
+            parameters.addValue("since", since.atOffset(ZoneOffset.UTC));
+        }
+        sql.append(" ORDER BY ").append(sort).append(descending ? " DESC" : "").append(", id LIMIT 50");
+        return named.query(sql.toString(), parameters, USER);
     }
 }
