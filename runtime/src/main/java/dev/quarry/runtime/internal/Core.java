@@ -260,7 +260,7 @@ public final class Core {
             }
             return call(work);
         }
-        if (external != null && external.currentConnection() != null) {
+        if (joinedConnection() != null) {
             // joined: the framework's transaction owns commit, rollback and retries; a failure reaches its owner
             return external.inTransaction(isolation, readOnly, () -> call(work));
         }
