@@ -1,0 +1,319 @@
+package dev.quarry.runtime.internal;
+
+import dev.quarry.runtime.DataException;
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.UUID;
+import java.util.zip.CRC32C;
+
+/**
+ * The cursor of a keyset page: the last row's key values, each with its type, after the method's
+ * fingerprint (a hash of the method and its keys, which generated code holds as a constant), and a
+ * CRC-32C of all of it, in URL-safe Base64. A cursor of another method, or one altered in any
+ * character, is an {@link IllegalArgumentException} before any SQL runs. The cursor is not signed:
+ * a caller who rebuilds one can start a page at any key values (bound as values, never as text), as
+ * a filter on the same columns could.
+ */
+public final class Cursors {
+    private static final byte VERSION = 1;
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
+
+    private enum Tag { LONG, INT, SHORT, DOUBLE, FLOAT, BOOLEAN, STRING, DECIMAL, INSTANT, OFFSET_DATE_TIME, LOCAL_DATE,
+        LOCAL_DATE_TIME, UUID, DURATION, ENUM }
+
+    private Cursors() {}
+
+    /** A cursor for the method of {@code fingerprint}, whose keys generated code puts in order. */
+    public static Writer write(long fingerprint, String method) {
+        return new Writer(fingerprint, method);
+    }
+
+    /**
+     * The keys of {@code cursor}, which the method of {@code fingerprint} made.
+     *
+     * @throws IllegalArgumentException when it is not such a cursor, naming {@code method}
+     */
+    public static Reader read(String cursor, long fingerprint, String method) {
+        byte[] bytes;
+        try {
+            bytes = DECODER.decode(cursor);
+        } catch (IllegalArgumentException e) {
+            throw refused(method, "it is not URL-safe Base64");
+        }
+        // the decoder ignores bits past the last byte: a cursor is only the one text its bytes encode to
+        if (bytes.length < 1 + 8 + 4 || !ENCODER.encodeToString(bytes).equals(cursor)) {
+            throw refused(method, "it was altered or is not a cursor");
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, 0, bytes.length - 4);
+        if ((int) crc.getValue() != buffer.getInt(bytes.length - 4)) {
+            throw refused(method, "it was altered or is not a cursor");
+        }
+        if (buffer.get() != VERSION || buffer.getLong() != fingerprint) {
+            throw refused(method, "another method, or this method with other ORDER BY keys, made it");
+        }
+        return new Reader(buffer.limit(bytes.length - 4), method);
+    }
+
+    static IllegalArgumentException refused(String method, String why) {
+        return new IllegalArgumentException(method + ": the cursor is refused: " + why
+                + "; a cursor is taken only from this method's CursoredPage.nextCursor()");
+    }
+
+    /** Puts one key value after another; a NULL key is a {@link DataException}, a cursor cannot order after it. */
+    public static final class Writer {
+        private final ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+        private final ByteBuffer scratch = ByteBuffer.allocate(16);
+        private final String method;
+
+        private Writer(long fingerprint, String method) {
+            this.method = method;
+            out.write(VERSION);
+            putRaw(scratch.clear().putLong(fingerprint));
+        }
+
+        private Writer tag(Tag tag, Object value, String column) {
+            if (value == null) {
+                throw new DataException(method + ": key column '" + column + "' of the page's last row is NULL, so no "
+                        + "cursor can say where the next page starts; make the ORDER BY keys NOT NULL (or filter NULLs out)",
+                        null, null, method, null);
+            }
+            out.write(tag.ordinal());
+            return this;
+        }
+
+        private void putRaw(ByteBuffer filled) {
+            out.write(filled.array(), 0, filled.position());
+        }
+
+        private Writer putBytes(byte[] bytes) {
+            putRaw(scratch.clear().putInt(bytes.length));
+            out.write(bytes, 0, bytes.length);
+            return this;
+        }
+
+        public Writer putLong(Long value, String column) {
+            tag(Tag.LONG, value, column).putRaw(scratch.clear().putLong(value));
+            return this;
+        }
+
+        public Writer putInt(Integer value, String column) {
+            tag(Tag.INT, value, column).putRaw(scratch.clear().putInt(value));
+            return this;
+        }
+
+        public Writer putShort(Short value, String column) {
+            tag(Tag.SHORT, value, column).putRaw(scratch.clear().putShort(value));
+            return this;
+        }
+
+        public Writer putDouble(Double value, String column) {
+            tag(Tag.DOUBLE, value, column).putRaw(scratch.clear().putLong(Double.doubleToRawLongBits(value)));
+            return this;
+        }
+
+        public Writer putFloat(Float value, String column) {
+            tag(Tag.FLOAT, value, column).putRaw(scratch.clear().putInt(Float.floatToRawIntBits(value)));
+            return this;
+        }
+
+        public Writer putBoolean(Boolean value, String column) {
+            tag(Tag.BOOLEAN, value, column).out.write(value ? 1 : 0);
+            return this;
+        }
+
+        public Writer putString(String value, String column) {
+            return tag(Tag.STRING, value, column).putBytes(value.getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** Unscaled digits and scale, so {@code 1.50} comes back as {@code 1.50}. */
+        public Writer putDecimal(BigDecimal value, String column) {
+            tag(Tag.DECIMAL, value, column).putRaw(scratch.clear().putInt(value.scale()));
+            return putBytes(value.unscaledValue().toByteArray());
+        }
+
+        public Writer putInstant(Instant value, String column) {
+            tag(Tag.INSTANT, value, column).putRaw(scratch.clear().putLong(value.getEpochSecond()).putInt(value.getNano()));
+            return this;
+        }
+
+        public Writer putOffsetDateTime(OffsetDateTime value, String column) {
+            tag(Tag.OFFSET_DATE_TIME, value, column).putRaw(scratch.clear().putLong(value.toEpochSecond())
+                    .putInt(value.getNano()).putInt(value.getOffset().getTotalSeconds()));
+            return this;
+        }
+
+        public Writer putLocalDate(LocalDate value, String column) {
+            tag(Tag.LOCAL_DATE, value, column).putRaw(scratch.clear().putLong(value.toEpochDay()));
+            return this;
+        }
+
+        public Writer putLocalDateTime(LocalDateTime value, String column) {
+            tag(Tag.LOCAL_DATE_TIME, value, column).putRaw(scratch.clear()
+                    .putLong(value.toEpochSecond(ZoneOffset.UTC)).putInt(value.getNano()));
+            return this;
+        }
+
+        public Writer putUuid(UUID value, String column) {
+            tag(Tag.UUID, value, column).putRaw(scratch.clear().putLong(value.getMostSignificantBits())
+                    .putLong(value.getLeastSignificantBits()));
+            return this;
+        }
+
+        public Writer putDuration(Duration value, String column) {
+            tag(Tag.DURATION, value, column).putRaw(scratch.clear().putLong(value.getSeconds()).putInt(value.getNano()));
+            return this;
+        }
+
+        public Writer putEnum(Enum<?> value, String column) {
+            return tag(Tag.ENUM, value, column).putBytes(value.name().getBytes(StandardCharsets.UTF_8));
+        }
+
+        /** The cursor. */
+        public String encode() {
+            CRC32C crc = new CRC32C();
+            byte[] body = out.toByteArray();
+            crc.update(body);
+            byte[] all = ByteBuffer.allocate(body.length + 4).put(body).putInt((int) crc.getValue()).array();
+            return ENCODER.encodeToString(all);
+        }
+    }
+
+    /** Takes the key values in the order they were put; a value of another type is refused like an altered cursor. */
+    public static final class Reader {
+        private final ByteBuffer in;
+        private final String method;
+
+        private Reader(ByteBuffer in, String method) {
+            this.in = in;
+            this.method = method;
+        }
+
+        private ByteBuffer tag(Tag tag, int bytes) {
+            if (in.remaining() < 1 + bytes || in.get() != tag.ordinal()) {
+                throw refused(method, "its keys do not match this method's");
+            }
+            return in;
+        }
+
+        private byte[] bytes(Tag tag) {
+            tag(tag, 0);
+            return lengthPrefixed();
+        }
+
+        public long getLong() {
+            return tag(Tag.LONG, 8).getLong();
+        }
+
+        public int getInt() {
+            return tag(Tag.INT, 4).getInt();
+        }
+
+        public short getShort() {
+            return tag(Tag.SHORT, 2).getShort();
+        }
+
+        public double getDouble() {
+            return Double.longBitsToDouble(tag(Tag.DOUBLE, 8).getLong());
+        }
+
+        public float getFloat() {
+            return Float.intBitsToFloat(tag(Tag.FLOAT, 4).getInt());
+        }
+
+        public boolean getBoolean() {
+            return tag(Tag.BOOLEAN, 1).get() != 0;
+        }
+
+        public String getString() {
+            return new String(bytes(Tag.STRING), StandardCharsets.UTF_8);
+        }
+
+        public BigDecimal getDecimal() {
+            int scale = tag(Tag.DECIMAL, 4).getInt();
+            byte[] unscaled = lengthPrefixed();
+            if (unscaled.length == 0) {
+                throw refused(method, "its keys do not match this method's");
+            }
+            return new BigDecimal(new BigInteger(unscaled), scale);
+        }
+
+        private byte[] lengthPrefixed() {
+            if (in.remaining() < 4) {
+                throw refused(method, "its keys do not match this method's");
+            }
+            int length = in.getInt();
+            if (length < 0 || length > in.remaining()) {
+                throw refused(method, "its keys do not match this method's");
+            }
+            byte[] bytes = new byte[length];
+            in.get(bytes);
+            return bytes;
+        }
+
+        public Instant getInstant() {
+            ByteBuffer b = tag(Tag.INSTANT, 12);
+            return checked(() -> Instant.ofEpochSecond(b.getLong(), b.getInt()));
+        }
+
+        public OffsetDateTime getOffsetDateTime() {
+            ByteBuffer b = tag(Tag.OFFSET_DATE_TIME, 16);
+            return checked(() -> {
+                Instant instant = Instant.ofEpochSecond(b.getLong(), b.getInt());
+                return OffsetDateTime.ofInstant(instant, ZoneOffset.ofTotalSeconds(b.getInt()));
+            });
+        }
+
+        public LocalDate getLocalDate() {
+            ByteBuffer b = tag(Tag.LOCAL_DATE, 8);
+            return checked(() -> LocalDate.ofEpochDay(b.getLong()));
+        }
+
+        public LocalDateTime getLocalDateTime() {
+            ByteBuffer b = tag(Tag.LOCAL_DATE_TIME, 12);
+            return checked(() -> LocalDateTime.ofEpochSecond(b.getLong(), b.getInt(), ZoneOffset.UTC));
+        }
+
+        public UUID getUuid() {
+            ByteBuffer b = tag(Tag.UUID, 16);
+            return new UUID(b.getLong(), b.getLong());
+        }
+
+        public Duration getDuration() {
+            ByteBuffer b = tag(Tag.DURATION, 12);
+            return checked(() -> Duration.ofSeconds(b.getLong(), b.getInt()));
+        }
+
+        public <E extends Enum<E>> E getEnum(Class<E> type) {
+            String name = new String(bytes(Tag.ENUM), StandardCharsets.UTF_8);
+            return checked(() -> Enum.valueOf(type, name));
+        }
+
+        /** Every key was taken: nothing may follow them. */
+        public void end() {
+            if (in.hasRemaining()) {
+                throw refused(method, "its keys do not match this method's");
+            }
+        }
+
+        private <T> T checked(java.util.function.Supplier<T> value) {
+            try {
+                return value.get();
+            } catch (RuntimeException e) {
+                throw refused(method, "its keys do not match this method's");
+            }
+        }
+    }
+}
