@@ -14,6 +14,7 @@ import dev.quarry.processor.model.BulkResult;
 import dev.quarry.processor.model.ComponentModel;
 import dev.quarry.processor.model.InsertMethodModel;
 import dev.quarry.processor.model.MethodModel;
+import dev.quarry.processor.model.Paging;
 import dev.quarry.processor.model.QueryMethodModel;
 import dev.quarry.processor.model.RecordModel;
 import dev.quarry.processor.model.RelationModel;
@@ -169,12 +170,19 @@ final class StatementVerifier {
                 parsed, VariantVerifier.binds(variants, rewritten), names(parsed),
                 VariantVerifier.binds(variants, javaTypes), VariantVerifier.binds(variants, enumTypes));
         Described described = describeUserSql(method.label(), element,
-                variants == null ? method.sql() : variants.text(0), VariantVerifier.binds(variants, binds), user);
+                variants == null ? method.sql() : variants.statement(0), VariantVerifier.binds(variants, binds), user);
         if (described == null) {
             return;
         }
         if (variants != null) {
             new VariantVerifier(findings, this::describe).verify(method, binds);
+        }
+        if (variants != null && variants.paging() != null) {
+            for (Paging.Key key : variants.paging().keys()) {
+                if (described.columns().stream().anyMatch(c -> c.label().equals(key.column()) && c.canBeNull())) {
+                    findings.reportOn(Message.VERIFY_CURSOR_KEY_NULLABLE, element, null, null, method.label(), key.column());
+                }
+            }
         }
         if (!method.result().readsRows()) {
             return;
