@@ -24,6 +24,7 @@ import dev.quarry.processor.model.ScalarType;
 import dev.quarry.processor.model.UpsertMethodModel;
 import dev.quarry.processor.model.Variants;
 import dev.quarry.processor.sql.BulkSql;
+import dev.quarry.processor.sql.FilterPlacement;
 import dev.quarry.processor.sql.ParsedSql;
 import dev.quarry.processor.sql.Placeholder;
 import dev.quarry.processor.sql.SqlParser;
@@ -42,6 +43,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -178,6 +180,7 @@ final class StatementVerifier {
             new VariantVerifier(findings, this::describe).verify(method, binds);
         }
         if (variants != null && variants.paging() != null) {
+            pageOrder(method, variants.unfiltered().original());
             for (Paging.Key key : variants.paging().keys()) {
                 if (described.columns().stream().anyMatch(c -> c.label().equals(key.column()) && c.canBeNull())) {
                     findings.reportOn(Message.VERIFY_CURSOR_KEY_NULLABLE, element, null, null, method.label(), key.column());
@@ -193,6 +196,27 @@ final class StatementVerifier {
                 added);
         if (method.result().row() instanceof RowType.Record record && record.model().hasRelations()) {
             relations(method, record.model());
+        }
+    }
+
+    /**
+     * A paged statement that reads one table must order its rows by a unique key of it, or pages
+     * may repeat and skip the rows that tie.
+     */
+    private void pageOrder(QueryMethodModel method, String sql) throws VerificationUnavailable, NotAnswered {
+        Optional<FilterPlacement.OrderBy> order = FilterPlacement.orderBy(sql);
+        Optional<String> table = FilterPlacement.singleTable(sql);
+        if (order.isEmpty() || table.isEmpty()
+                || order.get().terms().stream().anyMatch(t -> t.column() == null)) {
+            return;
+        }
+        Set<String> columns = new java.util.HashSet<>();
+        order.get().terms().forEach(t -> columns.add(t.column()));
+        if (answered(describer.uniqueKeys(table.get())) instanceof Describer.UniqueKeys unique
+                && unique.keys().stream().noneMatch(columns::containsAll)) {
+            findings.reportOn(Message.VERIFY_PAGE_ORDER_NOT_UNIQUE, method.element(), null, null, method.label(),
+                    String.join(", ", order.get().terms().stream().map(FilterPlacement.OrderTerm::text).toList()),
+                    table.get(), unique.keys());
         }
     }
 

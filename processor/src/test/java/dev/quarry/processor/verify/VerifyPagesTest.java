@@ -48,6 +48,9 @@ public class VerifyPagesTest {
             "",
             "    @Query(\"SELECT id, status FROM users u ORDER BY u.status, id\")",
             "    dev.quarry.runtime.CursoredPage<Textual> enumAsText(dev.quarry.runtime.PageRequest page);",
+            "",
+            "    @Query(\"SELECT id, email, status, created_at FROM users ORDER BY created_at DESC\")",
+            "    List<User> newest(dev.quarry.runtime.PageRequest page);",
             "}");
 
     private static Compilation compilation;
@@ -61,7 +64,7 @@ public class VerifyPagesTest {
     void onlyTheMistakesAreFound() {
         assertThat(compilation).failed();
         assertThat(compilation).hadErrorCount(1);
-        assertThat(compilation).hadWarningCount(1);
+        assertThat(compilation).hadWarningCount(2);
         assertThat(compilation.diagnostics().stream()
                 .filter(d -> d.getKind() == Diagnostic.Kind.ERROR || d.getKind() == Diagnostic.Kind.WARNING)
                 .filter(d -> d.getLineNumber() < PAGES.line("byScore(")).toList()).isEmpty();
@@ -71,6 +74,13 @@ public class VerifyPagesTest {
     void verifyCursorKeyNullable() {
         assertThat(compilation).hadWarningContaining(Message.VERIFY_CURSOR_KEY_NULLABLE.format("Pages.byScore", "score"))
                 .inFile(PAGES.file()).onLine(PAGES.line("byScore("));
+    }
+
+    @Test
+    void verifyPageOrderNotUnique() {
+        assertThat(compilation).hadWarningContaining(Message.VERIFY_PAGE_ORDER_NOT_UNIQUE.format("Pages.newest",
+                        "created_at DESC", "users", "[[id], [email]]"))
+                .inFile(PAGES.file()).onLine(PAGES.line("newest("));
     }
 
     @Test
