@@ -3,7 +3,7 @@ package dev.quarry.spring;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import org.springframework.beans.factory.FactoryBean;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
@@ -40,29 +40,33 @@ public final class QuarryRepositoriesRegistrar implements ImportBeanDefinitionRe
 
     @Override
     public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
+        for (Class<?> type : listed(resourceLoader)) {
+            registry.registerBeanDefinition(uniqueName(registry, type), definition(type));
+        }
+    }
+
+    /** The repositories the index on {@code resourceLoader}'s class path lists, each once. */
+    static Set<Class<?>> listed(ResourceLoader resourceLoader) {
         ClassLoader classLoader = resourceLoader.getClassLoader();
         // one repository may be listed twice, by two class path entries that hold the same module
-        Set<Class<?>> registered = new HashSet<>();
-        for (Resource entry : index()) {
+        Set<Class<?>> listed = new LinkedHashSet<>();
+        for (Resource entry : index(resourceLoader)) {
             String name = read(entry);
-            Class<?> type;
             try {
-                type = ClassUtils.forName(name, classLoader);
+                listed.add(ClassUtils.forName(name, classLoader));
             } catch (ClassNotFoundException | LinkageError e) {
                 throw new IllegalStateException("Quarry's repository index " + entry + " names " + name
                         + ", which is not on the class path: rebuild the module that holds it", e);
             }
-            if (registered.add(type)) {
-                registry.registerBeanDefinition(uniqueName(registry, type), definition(type));
-            }
         }
+        return listed;
     }
 
     /**
      * A {@link QuarryRepositoryFactoryBean} of {@code type}, the {@code Database} autowired: no
      * instance supplier, which Spring's AOT engine could not write out as code.
      */
-    static RootBeanDefinition definition(Class<?> type) {
+    private static RootBeanDefinition definition(Class<?> type) {
         RootBeanDefinition definition = new RootBeanDefinition(QuarryRepositoryFactoryBean.class);
         definition.getConstructorArgumentValues().addIndexedArgumentValue(0, type);
         definition.setAutowireMode(AbstractBeanDefinition.AUTOWIRE_CONSTRUCTOR);
@@ -73,7 +77,7 @@ public final class QuarryRepositoriesRegistrar implements ImportBeanDefinitionRe
         return definition;
     }
 
-    private Resource[] index() {
+    private static Resource[] index(ResourceLoader resourceLoader) {
         try {
             return new PathMatchingResourcePatternResolver(resourceLoader).getResources(INDEX);
         } catch (IOException e) {

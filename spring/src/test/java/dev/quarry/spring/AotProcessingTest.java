@@ -64,6 +64,7 @@ class AotProcessingTest {
     /**
      * The generated code joins the packages of the classes it registers, some package-private; a
      * forked class loader defines it beside them, as one class loader holds both in an application.
+     * (That loader loads quarry-testing anew too, so this test runs on an embedded server of its own.)
      */
     @Test
     @CompileWithForkedClassLoader
