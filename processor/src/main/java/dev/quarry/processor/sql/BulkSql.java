@@ -124,6 +124,51 @@ public final class BulkSql {
         return sql.append(returningClause(returning)).toString();
     }
 
+    /**
+     * {@code UPDATE t AS t SET a = u.a, …, version = t.version + 1 FROM unnest(…) AS u(a, …, id, version)
+     * WHERE t.id = u.id AND t.version = u.version RETURNING t.id::int8}: the ids come back as sent.
+     */
+    public static String keyedUpdate(String table, List<ComponentModel> sent, List<ComponentModel> set,
+                                     ComponentModel id, ComponentModel version) {
+        List<String> sets = new ArrayList<>();
+        for (ComponentModel c : set) {
+            sets.add(identifier(c.column()) + " = u." + identifier(c.column()) + listCast(c));
+        }
+        if (version != null) {
+            sets.add(identifier(version.column()) + " = t." + identifier(version.column()) + " + 1");
+        }
+        return "UPDATE " + table(table) + " AS t SET " + String.join(", ", sets) + " FROM " + unnestArrays(sent, Map.of())
+                + " AS u(" + names(sent) + ") WHERE " + keyMatch(id, version) + " RETURNING " + returnedId(id);
+    }
+
+    /** {@code DELETE FROM t AS t USING unnest(…) AS u(id, version) WHERE t.id = u.id AND t.version = u.version RETURNING t.id::int8}. */
+    public static String keyedDelete(String table, List<ComponentModel> sent, ComponentModel id, ComponentModel version) {
+        return "DELETE FROM " + table(table) + " AS t USING " + unnestArrays(sent, Map.of()) + " AS u(" + names(sent)
+                + ") WHERE " + keyMatch(id, version) + " RETURNING " + returnedId(id);
+    }
+
+    /** {@code SELECT 1 FROM t WHERE id = ANY(?) ORDER BY id FOR UPDATE}: a chunk's rows locked in key order. */
+    public static String keyLock(String table, ComponentModel id) {
+        String column = identifier(id.column());
+        return "SELECT 1 FROM " + table(table) + " WHERE " + column + " = ANY(?) ORDER BY " + column + " FOR UPDATE";
+    }
+
+    /** {@code SELECT id::int8 FROM t WHERE id = ANY(?)}: which of the ids not written have a row. */
+    public static String keyExisting(String table, ComponentModel id) {
+        String column = identifier(id.column());
+        return "SELECT " + column + "::" + writtenAs(id) + " FROM " + table(table) + " WHERE " + column + " = ANY(?)";
+    }
+
+    private static String keyMatch(ComponentModel id, ComponentModel version) {
+        String match = "t." + identifier(id.column()) + " = u." + identifier(id.column());
+        return version == null ? match
+                : match + " AND t." + identifier(version.column()) + " = u." + identifier(version.column());
+    }
+
+    private static String returnedId(ComponentModel id) {
+        return "t." + identifier(id.column()) + "::" + writtenAs(id);
+    }
+
     /** {@code u.email}: the key expressions an upsert's DISTINCT ON and ORDER BY start with, one per conflict column. */
     public static List<String> upsertKeys(List<ComponentModel> conflict) {
         return conflict.stream().map(c -> "u." + identifier(c.column())).toList();
