@@ -14,6 +14,7 @@ import dev.quarry.processor.model.BulkResult;
 import dev.quarry.processor.model.ComponentModel;
 import dev.quarry.processor.model.InsertMethodModel;
 import dev.quarry.processor.model.MethodModel;
+import dev.quarry.processor.model.KeyedWriteModel;
 import dev.quarry.processor.model.Paging;
 import dev.quarry.processor.model.QueryMethodModel;
 import dev.quarry.processor.model.RecordModel;
@@ -113,6 +114,8 @@ final class StatementVerifier {
                 insert(insert);
             } else if (method instanceof UpsertMethodModel upsert) {
                 upsert(upsert);
+            } else if (method instanceof KeyedWriteModel keyed) {
+                keyed(keyed);
             }
         } catch (NotAnswered e) {
             findings.report(Message.VERIFY_NOT_IN_SNAPSHOT, method.element(), method.label(), snapshot);
@@ -197,6 +200,24 @@ final class StatementVerifier {
         if (method.result().row() instanceof RowType.Record record && record.model().hasRelations()) {
             relations(method, record.model());
         }
+    }
+
+    /** An {@code @Update} or {@code @Delete}: its statement, and the lock and lookup of ids it runs beside it. */
+    private void keyed(KeyedWriteModel method) throws VerificationUnavailable, NotAnswered {
+        Class<? extends Annotation> annotation = method.kind() == KeyedWriteModel.Kind.UPDATE
+                ? dev.quarry.annotations.Update.class : dev.quarry.annotations.Delete.class;
+        String what = "@" + annotation.getSimpleName() + " statement";
+        String table = method.record().table();
+        String sql = method.kind() == KeyedWriteModel.Kind.UPDATE
+                ? BulkSql.keyedUpdate(table, method.sent(), method.set(), method.id(), method.version())
+                : BulkSql.keyedDelete(table, method.sent(), method.id(), method.version());
+        if (describeGenerated(method.label(), method.element(), annotation, what,
+                enumCasts(method.label(), method.element(), table, method.sent(), sql), unnestBinds(method.sent())) == null) {
+            return;
+        }
+        List<Bind> ids = List.of(Bind.array(method.id().type().kind()));
+        describeGenerated(method.label(), method.element(), annotation, what + "'s row lock",
+                BulkSql.keyLock(table, method.id()), ids);
     }
 
     /**
