@@ -5,10 +5,12 @@ import dev.quarry.annotations.Fetch;
 import dev.quarry.annotations.FetchStrategy;
 import dev.quarry.annotations.Filter;
 import dev.quarry.annotations.Id;
+import dev.quarry.annotations.Isolation;
 import dev.quarry.annotations.Query;
 import dev.quarry.annotations.Relation;
 import dev.quarry.annotations.Repository;
 import dev.quarry.annotations.Table;
+import dev.quarry.annotations.Transactional;
 import dev.quarry.runtime.CursoredPage;
 import dev.quarry.runtime.Page;
 import dev.quarry.runtime.PageRequest;
@@ -58,6 +60,16 @@ public interface Items {
     @Filter("kind = ANY(:kinds)")
     CompletableFuture<Page<Item>> pageAsync(long tenantId, Set<String> kinds, PageRequest page);
 
+    /** The rows and their count in one snapshot of their own. */
+    @Transactional(isolation = Isolation.REPEATABLE_READ, readOnly = true)
+    @Query(COLUMNS + " WHERE tenant_id = :tenantId ORDER BY created_at, id")
+    @Filter("kind = ANY(:kinds)")
+    Page<Item> pageInSnapshot(long tenantId, Set<String> kinds, PageRequest page);
+
+    @Query("INSERT INTO items (id, tenant_id, name, kind, price, created_at) "
+            + "VALUES (:id, :tenantId, 'added ' || :id, 'a', 1.00, timestamptz '2025-01-01 00:00:00+00')")
+    int add(long id, long tenantId);
+
     // ---- by keyset
 
     @Query(COLUMNS + " WHERE tenant_id = :tenantId ORDER BY created_at, id")
@@ -93,6 +105,10 @@ public interface Items {
     @Fetch(value = "tags", strategy = FetchStrategy.JOINED)
     @Query("SELECT id, name, created_at FROM items WHERE tenant_id = :tenantId ORDER BY created_at, id")
     Page<Tagged> taggedJoined(long tenantId, PageRequest page);
+
+    @Fetch(value = "tags", strategy = FetchStrategy.JOINED)
+    @Query("SELECT id, name, created_at FROM items WHERE tenant_id = :tenantId ORDER BY created_at, id")
+    List<Tagged> taggedListJoined(long tenantId, PageRequest page);
 
     @Fetch(value = "tags", strategy = FetchStrategy.SELECT_IN)
     @Query("SELECT id, name, created_at FROM items WHERE tenant_id = :tenantId ORDER BY created_at DESC, id")

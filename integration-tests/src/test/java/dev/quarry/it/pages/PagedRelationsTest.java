@@ -153,4 +153,25 @@ class PagedRelationsTest {
         assertEquals(List.of(), none.content());
         assertFalse(none.hasNext());
     }
+
+    @Test
+    void aListPageUnderJoinedHoldsParents() {
+        List<Long> expected = ItemsData.ids(testDb, "SELECT id FROM items WHERE tenant_id = 6 ORDER BY created_at, id");
+        for (int size : new int[] {1, 4, 10}) {
+            List<Long> seen = new ArrayList<>();
+            PageRequest request = PageRequest.ofSize(size);
+            for (int number = 1; number <= (PARENTS + size - 1) / size + 1; number++) {
+                statements.reset();
+                List<Tagged> rows = items.taggedListJoined(6L, request);
+                assertEquals(1, statements.count(), statements.executed()::toString);
+                int from = Math.min((number - 1) * size, PARENTS);
+                assertEquals(expected.subList(from, Math.min(from + size, PARENTS)),
+                        rows.stream().map(Tagged::id).toList(), "size " + size + ", page " + number);
+                assertChildren(rows, "size " + size + ", page " + number);
+                rows.forEach(parent -> seen.add(parent.id()));
+                request = request.next();
+            }
+            assertEquals(expected, seen);
+        }
+    }
 }

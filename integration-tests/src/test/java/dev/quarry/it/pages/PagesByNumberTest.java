@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.quarry.it.pages.Items.Item;
 import dev.quarry.it.pages.Items.ItemSort;
+import dev.quarry.runtime.CursoredPage;
 import dev.quarry.runtime.Page;
 import dev.quarry.runtime.PageRequest;
 import dev.quarry.runtime.Sort;
@@ -77,7 +78,7 @@ class PagesByNumberTest {
             String at = what + ", size " + size + ", page " + number;
             statements.reset();
             Page<Item> page = call.apply(request);
-            List<String> ran = statements.executed();
+            List<String> ran = statements.queries();
             assertEquals(number, page.number(), at);
             assertEquals(size, page.size(), at);
             assertEquals(total, page.totalElements(), at);
@@ -293,5 +294,43 @@ class PagesByNumberTest {
         Page<Item> empty = join(items.pageAsync(99L, null, PageRequest.ofSize(5)));
         assertEquals(0, empty.totalElements());
         assertEquals(List.of(), empty.content());
+    }
+
+    /** Tenant 8 only ever exists inside a transaction this test rolls back. */
+    @Test
+    void aPageInTheCallersTransactionSeesAndCountsItsRows() {
+        final class Rollback extends RuntimeException {
+            private static final long serialVersionUID = 1L;
+        }
+        assertThrows(Rollback.class, () -> statements.db.transaction(() -> {
+            for (long id = 70_001; id <= 70_015; id++) {
+                items.add(id, 8L);
+            }
+            Page<Item> first = items.page(8L, null, Optional.empty(), PageRequest.ofSize(10));
+            assertEquals(15, first.totalElements());
+            assertEquals(2, first.totalPages());
+            assertTrue(first.hasNext());
+            Page<Item> second = items.page(8L, null, Optional.empty(), first.nextPageRequest().orElseThrow());
+            assertEquals(List.of(70_011L, 70_012L, 70_013L, 70_014L, 70_015L), idsOf(second.content()));
+            CursoredPage<Item> feed = items.feedAsc(8L, null, PageRequest.ofSize(10));
+            assertEquals(10, feed.content().size());
+            assertEquals(5, items.feedAsc(8L, null, feed.nextPageRequest().orElseThrow()).content().size());
+            throw new Rollback();
+        }));
+        Page<Item> after = items.page(8L, null, Optional.empty(), PageRequest.ofSize(10));
+        assertEquals(0, after.totalElements());
+    }
+
+    @Test
+    void aTransactionalPageRunsItsRowsAndCountOnOneConnection() {
+        List<Long> expected = ids(ORDERED_AB);
+        statements.reset();
+        Page<Item> page = items.pageInSnapshot(1L, AB, PageRequest.ofPage(3, 1000));
+        assertEquals(expected.subList(2000, 3000), idsOf(page.content()));
+        assertEquals(FILTERED, page.totalElements());
+        assertEquals(1, statements.borrowed(), statements.executed()::toString);
+        assertEquals(1, statements.executed().stream().filter(sql -> sql.contains("count(")).count(),
+                statements.executed()::toString);
+        walk("in a snapshot", expected, 1000, request -> items.pageInSnapshot(1L, AB, request));
     }
 }

@@ -55,6 +55,11 @@ final class Statements implements AutoCloseable {
         return List.copyOf(executed);
     }
 
+    /** What {@link #executed()} ran but the setting of a transaction's characteristics. */
+    List<String> queries() {
+        return executed.stream().filter(sql -> !sql.regionMatches(true, 0, "SET ", 0, 4)).toList();
+    }
+
     int count() {
         return executed.size();
     }
