@@ -279,9 +279,8 @@ class CursoredPagesTest {
     private static void assertRefusedBeforeAnySql(String method, Executable call) {
         statements.reset();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call, method);
-        assertTrue(e.getMessage().contains(method), e.getMessage());
+        assertTrue(e.getMessage().contains("Items." + method), e.getMessage());
         assertEquals(0, statements.count(), () -> method + " ran " + statements.executed());
-        assertEquals(0, statements.borrowed(), method + " borrowed a connection");
     }
 
     @Test
@@ -346,9 +345,16 @@ class CursoredPagesTest {
         CursoredPage<Ranked> first = items.byRank(3L, PageRequest.ofSize(2));
         assertEquals(List.of(20001L, 20002L), first.content().stream().map(Ranked::id).toList());
         assertTrue(first.hasNext());
-        CursoredPage<Ranked> all = items.byRank(3L, PageRequest.ofSize(4));
-        assertEquals(List.of(20001L, 20002L, 20003L, 20004L), all.content().stream().map(Ranked::id).toList());
-        assertFalse(all.hasNext());
+    }
+
+    /** The last page needs no cursor, so its last row's NULL key says nothing wrong. */
+    @Test
+    void aLastPageEndingOnANullKeyNeedsNoCursor() {
+        for (int size : new int[] {4, 5, 100}) {
+            CursoredPage<Ranked> all = items.byRank(3L, PageRequest.ofSize(size));
+            assertEquals(List.of(20001L, 20002L, 20003L, 20004L), all.content().stream().map(Ranked::id).toList());
+            assertFalse(all.hasNext());
+        }
     }
 
     /**
