@@ -340,11 +340,7 @@ class CursoredPagesTest {
         // ranks 1, 2, NULL, NULL: the third row ends a page of three and has no rank to start the next after
         DataException e = assertThrows(DataException.class, () -> items.byRank(3L, PageRequest.ofSize(3)));
         assertTrue(e.getMessage().replace("byRank", "").contains("rank"), e.getMessage());
-        assertTrue(e.getMessage().contains("byRank"), e.getMessage());
-        // a page whose last row has its key is fine, and so is a last page that needs no cursor
-        CursoredPage<Ranked> first = items.byRank(3L, PageRequest.ofSize(2));
-        assertEquals(List.of(20001L, 20002L), first.content().stream().map(Ranked::id).toList());
-        assertTrue(first.hasNext());
+        assertTrue(e.getMessage().contains("Items.byRank"), e.getMessage());
     }
 
     /** The last page needs no cursor, so its last row's NULL key says nothing wrong. */
@@ -358,20 +354,24 @@ class CursoredPagesTest {
     }
 
     /**
-     * After a cursor of rank 2, the rows ranked NULL (last in PostgreSQL's ascending order) are still
-     * rows of the result: a walk yields them, or says it cannot, but does not end as if they were not there.
+     * Ranks 1, 2, NULL, NULL by pages of two: the rows ranked NULL (last in PostgreSQL's ascending
+     * order) are rows of the result. A walk yields them, or fails saying it cannot, but does not end
+     * as if they were not there.
      */
     @Test
     void rowsWithANullKeyAfterTheCursorAreNotSilentlyDropped() {
-        CursoredPage<Ranked> first = items.byRank(3L, PageRequest.ofSize(2));
-        assertTrue(first.hasNext());
-        List<Long> rest;
+        List<Long> seen = new ArrayList<>();
         try {
-            rest = items.byRank(3L, first.nextPageRequest().orElseThrow()).content().stream().map(Ranked::id).toList();
+            Optional<PageRequest> next = Optional.of(PageRequest.ofSize(2));
+            while (next.isPresent() && seen.size() <= 4) {
+                CursoredPage<Ranked> page = items.byRank(3L, next.get());
+                page.content().forEach(row -> seen.add(row.id()));
+                next = page.nextPageRequest();
+            }
         } catch (DataException e) {
             assertTrue(e.getMessage().replace("byRank", "").contains("rank"), e.getMessage());
             return;
         }
-        assertEquals(List.of(20003L, 20004L), rest, "first page said more rows follow");
+        assertEquals(List.of(20001L, 20002L, 20003L, 20004L), seen);
     }
 }

@@ -34,6 +34,7 @@ final class ItemsData {
                                     kind text NOT NULL, price numeric(10, 2) NOT NULL, rank int,
                                     created_at timestamptz NOT NULL);
                 CREATE INDEX items_tenant_created ON items (tenant_id, created_at, id);
+                CREATE INDEX items_tenant_kind_created ON items (tenant_id, kind, created_at DESC, id);
                 CREATE TABLE tags (id bigint PRIMARY KEY, item_id bigint NOT NULL REFERENCES items ON DELETE CASCADE,
                                    label text NOT NULL);
                 INSERT INTO items
