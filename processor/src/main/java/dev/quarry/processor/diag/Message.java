@@ -133,7 +133,11 @@ public enum Message {
     VERIFY_FILTER_REJECTED("%s: PostgreSQL rejects the statement with @Filter(\"%s\") applied: %s; the statement: %s"),
     VERIFY_PAGE_REJECTED("%s: PostgreSQL rejects its %s: %s; the statement: %s"),
     VERIFY_CURSOR_KEY_NULLABLE(Diagnostic.Kind.WARNING, "%s: ORDER BY key '%s' reads a column that can be NULL; a keyset "
-            + "page whose last row has a NULL key fails (a cursor cannot order after NULL): declare it NOT NULL or filter NULLs out"),
+            + "page whose last row has a NULL key fails (a cursor cannot order after NULL), and rows whose key is NULL "
+            + "sort after every value in ascending order, where no cursor reaches them: declare it NOT NULL or filter "
+            + "NULLs out"),
+    VERIFY_PAGE_ORDER_NOT_UNIQUE(Diagnostic.Kind.WARNING, "%s: its ORDER BY (%s) is not unique in %s, whose unique keys "
+            + "are %s: rows that tie on it may repeat or be skipped between pages; end the ORDER BY with the primary key"),
     VERIFY_SORT_KEY_REJECTED("%s: PostgreSQL rejects the ORDER BY of sort key %s (%s): %s; the statement: %s"),
     VERIFY_UPSERT_NO_UNIQUE_KEY("@Upsert on %s: ON CONFLICT (%s) needs a unique index or constraint on exactly those "
             + "columns of %s; its unique keys are %s"),
