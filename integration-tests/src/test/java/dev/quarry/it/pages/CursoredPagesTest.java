@@ -65,7 +65,7 @@ class CursoredPagesTest {
                                      Function<PageRequest, CursoredPage<Item>> call) {
         List<Long> seen = new ArrayList<>();
         List<String> cursors = new ArrayList<>();
-        long pages = Math.max(1, (expected.size() + size - 1) / size);
+        long pages = Math.max(1, ((long) expected.size() + size - 1) / size);
         PageRequest request = PageRequest.ofSize(size);
         for (long number = 1; ; number++) {
             String at = what + ", size " + size + ", page " + number;
@@ -187,6 +187,17 @@ class CursoredPagesTest {
         for (int size : new int[] {5, 10, 19, 20, 21}) {
             walk("twenty", expected, size, request -> items.feedAsc(7L, null, request));
         }
+    }
+
+    /** Integer.MAX_VALUE rows a page: LIMIT size + 1 must not wrap around. */
+    @Test
+    void theLargestSizeIsOnePage() {
+        walk("largest", ids("SELECT id " + AB_WHERE + "ORDER BY created_at DESC, id DESC"), Integer.MAX_VALUE,
+                request -> items.feedDesc(1L, AB, request));
+        String cursor = items.feedAsc(1L, AB, PageRequest.ofSize(10)).nextCursor().orElseThrow();
+        CursoredPage<Item> rest = items.feedAsc(1L, AB, PageRequest.afterCursor(cursor, Integer.MAX_VALUE));
+        assertEquals(FILTERED - 10, rest.content().size());
+        assertFalse(rest.hasNext());
     }
 
     @Test

@@ -31,6 +31,8 @@ public interface Items {
 
     record Item(long id, long tenantId, String name, String kind, BigDecimal price, Instant createdAt) {}
 
+    record KindCount(String kind, long n) {}
+
     /** A key that may be NULL. */
     record Ranked(long id, Integer rank) {}
 
@@ -59,6 +61,17 @@ public interface Items {
     @Query(COLUMNS + " WHERE tenant_id = :tenantId ORDER BY created_at, id")
     @Filter("kind = ANY(:kinds)")
     CompletableFuture<Page<Item>> pageAsync(long tenantId, Set<String> kinds, PageRequest page);
+
+    @Query("SELECT kind, count(*) AS n FROM items WHERE tenant_id = :tenantId GROUP BY kind ORDER BY kind")
+    Page<KindCount> kindCounts(long tenantId, PageRequest page);
+
+    @Query("SELECT DISTINCT name FROM items WHERE tenant_id = :tenantId ORDER BY name")
+    Page<String> names(long tenantId, PageRequest page);
+
+    @Query("WITH mine AS (SELECT * FROM items WHERE tenant_id = :tenantId) "
+            + "SELECT id, tenant_id, name, kind, price, created_at FROM mine ORDER BY created_at, id")
+    @Filter("kind = ANY(:kinds)")
+    Page<Item> viaWith(long tenantId, Set<String> kinds, PageRequest page);
 
     /** The rows and their count in one snapshot of their own. */
     @Transactional(isolation = Isolation.REPEATABLE_READ, readOnly = true)

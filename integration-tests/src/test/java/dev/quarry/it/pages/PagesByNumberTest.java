@@ -70,14 +70,20 @@ class PagesByNumberTest {
      * count only on a full page).
      */
     private static void walk(String what, List<Long> expected, int size, Function<PageRequest, Page<Item>> call) {
+        walk(what, expected, size, call, Item::id);
+    }
+
+    /** {@link #walk(String, List, int, Function)} of any row, told apart by {@code key}. */
+    private static <R> void walk(String what, List<?> expected, int size, Function<PageRequest, Page<R>> call,
+                                 Function<R, ?> key) {
         long total = expected.size();
         long pages = (total + size - 1) / size;
-        List<Long> seen = new ArrayList<>();
+        List<Object> seen = new ArrayList<>();
         PageRequest request = PageRequest.ofSize(size);
         for (long number = 1; ; number++) {
             String at = what + ", size " + size + ", page " + number;
             statements.reset();
-            Page<Item> page = call.apply(request);
+            Page<R> page = call.apply(request);
             List<String> ran = statements.queries();
             assertEquals(number, page.number(), at);
             assertEquals(size, page.size(), at);
@@ -90,7 +96,7 @@ class PagesByNumberTest {
                 assertTrue(ran.get(1).contains("count("), () -> at + ": " + ran);
                 assertFalse(ran.get(1).toUpperCase().contains("ORDER BY"), () -> at + ": the count sorts: " + ran);
             }
-            seen.addAll(idsOf(page.content()));
+            page.content().forEach(row -> seen.add(key.apply(row)));
             if (number < pages) {
                 assertEquals(size, rows, at);
                 assertTrue(page.hasNext(), at);
@@ -331,5 +337,52 @@ class PagesByNumberTest {
         assertEquals(1, statements.executed().stream().filter(sql -> sql.contains("count(")).count(),
                 statements.executed()::toString);
         walk("in a snapshot", expected, 1000, request -> items.pageInSnapshot(1L, AB, request));
+    }
+
+    /** The count counts the statement's rows, whatever makes them: groups, DISTINCT, a WITH. */
+    @Test
+    void theCountIsOfTheStatementsRowsNotOfTheTablesRows() {
+        List<String> kinds = List.of("a", "b", "c");
+        walk("groups", kinds, 2, request -> items.kindCounts(1L, request), Items.KindCount::kind);
+        Page<Items.KindCount> groups = items.kindCounts(1L, PageRequest.ofSize(2));
+        assertEquals(3, groups.totalElements());
+        assertEquals(ids("SELECT count(*) FROM items WHERE tenant_id = 1 AND kind = 'a'").get(0),
+                groups.content().get(0).n());
+
+        List<String> names = names("SELECT DISTINCT name FROM items WHERE tenant_id = 1 ORDER BY name");
+        assertTrue(names.size() > 500 && names.size() < 12_000, () -> names.size() + " names");
+        for (int size : new int[] {10, 100}) {
+            walk("distinct names", names, size, request -> items.names(1L, request), name -> name);
+        }
+
+        walk("with", ids(ORDERED_AB), 1000, request -> items.viaWith(1L, AB, request));
+        walk("with, unfiltered", ids("SELECT id FROM items WHERE tenant_id = 4 ORDER BY created_at, id"), 10,
+                request -> items.viaWith(4L, null, request));
+    }
+
+    private static List<String> names(String sql) {
+        try (java.sql.Connection c = testDb.dataSource().getConnection();
+             java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery(sql)) {
+            List<String> names = new ArrayList<>();
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+            return names;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /** Integer.MAX_VALUE rows a page: one page of everything, its total told by its rows. */
+    @Test
+    void theLargestSizeIsOnePage() {
+        List<Long> expected = ids(ORDERED_AB);
+        walk("largest", expected, Integer.MAX_VALUE, request -> items.page(1L, AB, Optional.empty(), request));
+        assertEquals(expected, idsOf(items.list(1L, AB, PageRequest.ofSize(Integer.MAX_VALUE))));
+        assertEquals(List.of(), items.list(1L, AB, PageRequest.ofPage(2, Integer.MAX_VALUE)));
+        Page<Item> second = items.page(1L, AB, Optional.empty(), PageRequest.ofPage(2, Integer.MAX_VALUE));
+        assertEquals(FILTERED, second.totalElements());
+        assertEquals(1, second.totalPages());
     }
 }
