@@ -1,6 +1,9 @@
 package dev.quarry.example;
 
+import dev.quarry.runtime.CursoredPage;
 import dev.quarry.runtime.Database;
+import dev.quarry.runtime.Page;
+import dev.quarry.runtime.PageRequest;
 import dev.quarry.runtime.Sort;
 import dev.quarry.runtime.UniqueViolationException;
 import dev.quarry.testing.PostgresServer;
@@ -159,6 +162,14 @@ public final class ExampleApp {
         List<User> unfiltered = users.search(1, null, Optional.empty(),
                 Sort.parse(UserRepository.UserSort.class, "email"), 3);
         out.println("search of tenant 1, no filter, by e-mail: " + join(unfiltered, User::email));
+
+        Page<User> third = users.page(2, "active", PageRequest.ofPage(3, 5));
+        out.println("active users of tenant 2, page " + third.number() + " of " + third.totalPages() + " ("
+                + third.totalElements() + " users): " + join(third.content(), u -> "#" + u.id()));
+        CursoredPage<User> newest = users.newest(3, PageRequest.ofSize(4));
+        CursoredPage<User> older = users.newest(3, newest.nextPageRequest().orElseThrow());
+        out.println("newest users of tenant 3: " + join(newest.content(), u -> "#" + u.id())
+                + "; after the cursor: " + join(older.content(), u -> "#" + u.id()));
     }
 
     private static void orders(OrderRepository orders, PrintStream out) {
