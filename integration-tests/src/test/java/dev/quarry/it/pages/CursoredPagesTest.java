@@ -189,6 +189,40 @@ class CursoredPagesTest {
         }
     }
 
+    /** The keys as the statement names them: qualified by the table's alias, or renamed in the select list. */
+    @Test
+    void keysQualifiedOrRenamedInTheStatement() {
+        List<Long> qualified = ids("SELECT id FROM items WHERE tenant_id = 1 ORDER BY created_at, id");
+        List<Long> aliased = ids("SELECT id FROM items WHERE tenant_id = 1 ORDER BY created_at DESC, id DESC");
+        List<Long> joined = ids("SELECT i.id FROM items i JOIN tags t ON t.item_id = i.id WHERE i.tenant_id = 6 "
+                + "AND t.label LIKE '%.1' ORDER BY i.created_at DESC, i.id");
+        assertTrue(joined.size() > 20, joined::toString);
+        for (int size : new int[] {10, 1000}) {
+            assertEquals(qualified, walkAny(size, request -> items.feedQualified(1L, request), Items.Stamped::id),
+                    "qualified, size " + size);
+            assertEquals(aliased, walkAny(size, request -> items.feedAliased(1L, request), Items.Happened::id),
+                    "aliased, size " + size);
+        }
+        for (int size : new int[] {1, 3, 10}) {
+            assertEquals(joined, walkAny(size, request -> items.feedJoined(6L, request), Items.Stamped::id),
+                    "joined, size " + size);
+        }
+    }
+
+    /** The rows of every page of {@code call}, told apart by {@code key}. */
+    private static <R> List<Long> walkAny(int size, Function<PageRequest, CursoredPage<R>> call,
+                                          Function<R, Long> key) {
+        List<Long> seen = new ArrayList<>();
+        Optional<PageRequest> next = Optional.of(PageRequest.ofSize(size));
+        while (next.isPresent()) {
+            CursoredPage<R> page = call.apply(next.get());
+            page.content().forEach(row -> seen.add(key.apply(row)));
+            next = page.nextPageRequest();
+            assertTrue(seen.size() <= 20_000, "a walk that does not end");
+        }
+        return seen;
+    }
+
     /** Integer.MAX_VALUE rows a page: LIMIT size + 1 must not wrap around. */
     @Test
     void theLargestSizeIsOnePage() {

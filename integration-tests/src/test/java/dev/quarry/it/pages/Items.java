@@ -33,6 +33,10 @@ public interface Items {
 
     record KindCount(String kind, long n) {}
 
+    record Stamped(long id, String name, Instant createdAt) {}
+
+    record Happened(long id, String name, Instant happenedAt) {}
+
     /** A key that may be NULL. */
     record Ranked(long id, Integer rank) {}
 
@@ -105,6 +109,24 @@ public interface Items {
     /** Keys of other types: text under the database's collation, and numeric. */
     @Query(COLUMNS + " WHERE tenant_id = :tenantId ORDER BY name DESC, price, id DESC")
     CursoredPage<Item> feedByName(long tenantId, PageRequest page);
+
+    /** Keys named with the table's alias in the statement. */
+    @Query("SELECT i.id, i.name, i.created_at FROM items i WHERE i.tenant_id = :tenantId ORDER BY i.created_at, i.id")
+    CursoredPage<Stamped> feedQualified(long tenantId, PageRequest page);
+
+    /** A key under another name in the select list. */
+    @Query("SELECT id, name, created_at AS happened_at FROM items WHERE tenant_id = :tenantId "
+            + "ORDER BY happened_at DESC, id DESC")
+    CursoredPage<Happened> feedAliased(long tenantId, PageRequest page);
+
+    /** Parents that have a tag ending in .1, through a join. */
+    @Query("SELECT i.id, i.name, i.created_at FROM items i JOIN tags t ON t.item_id = i.id "
+            + "WHERE i.tenant_id = :tenantId AND t.label LIKE '%.1' ORDER BY i.created_at DESC, i.id")
+    CursoredPage<Stamped> feedJoined(long tenantId, PageRequest page);
+
+    @Query("SELECT i.id, i.name, i.created_at FROM items i JOIN tags t ON t.item_id = i.id "
+            + "WHERE i.tenant_id = :tenantId AND t.label LIKE '%.1' ORDER BY i.created_at DESC, i.id")
+    Page<Stamped> pageJoined(long tenantId, PageRequest page);
 
     @Query("SELECT id, rank FROM items WHERE tenant_id = :tenantId ORDER BY rank, id")
     CursoredPage<Ranked> byRank(long tenantId, PageRequest page);

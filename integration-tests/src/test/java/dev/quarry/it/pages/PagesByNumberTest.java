@@ -374,6 +374,15 @@ class PagesByNumberTest {
         }
     }
 
+    @Test
+    void aJoinedStatementCountsItsOwnRows() {
+        List<Long> expected = ids("SELECT i.id FROM items i JOIN tags t ON t.item_id = i.id WHERE i.tenant_id = 6 "
+                + "AND t.label LIKE '%.1' ORDER BY i.created_at DESC, i.id");
+        for (int size : new int[] {1, 7, 100}) {
+            walk("joined", expected, size, request -> items.pageJoined(6L, request), Items.Stamped::id);
+        }
+    }
+
     /** Integer.MAX_VALUE rows a page: one page of everything, its total told by its rows. */
     @Test
     void theLargestSizeIsOnePage() {
