@@ -19,6 +19,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -221,6 +224,33 @@ class CursoredPagesTest {
             assertTrue(seen.size() <= 20_000, "a walk that does not end");
         }
         return seen;
+    }
+
+    /** The value of an async call, or what it failed with, thrown as it is. */
+    private static <T> T join(CompletableFuture<T> future) throws Throwable {
+        try {
+            return future.get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause();
+        }
+    }
+
+    @Test
+    void anAsyncKeysetWalkIsTheSameWalk() throws Throwable {
+        walk("async", ids("SELECT id " + AB_WHERE + "ORDER BY created_at, id"), 1000, request -> {
+            try {
+                return join(items.feedAsync(1L, AB, request));
+            } catch (Throwable e) {
+                throw new AssertionError(e);
+            }
+        });
+        String cursor = items.feedAsc(1L, AB, PageRequest.ofSize(10)).nextCursor().orElseThrow();
+        // a cursor of feedAsc is not feedAsync's, even over the same statement
+        assertRefusedBeforeAnySql("feedAsync", () -> join(items.feedAsync(1L, AB, PageRequest.afterCursor(cursor, 10))));
+        assertRefusedBeforeAnySql("feedAsync", () -> join(items.feedAsync(1L, AB, PageRequest.ofPage(2, 10))));
+        String own = join(items.feedAsync(1L, AB, PageRequest.ofSize(10))).nextCursor().orElseThrow();
+        assertEquals(items.feedAsc(1L, AB, PageRequest.afterCursor(cursor, 10)).content(),
+                join(items.feedAsync(1L, AB, PageRequest.afterCursor(own, 10))).content());
     }
 
     /** Integer.MAX_VALUE rows a page: LIMIT size + 1 must not wrap around. */

@@ -93,6 +93,10 @@ public interface Items {
     @Filter("kind = ANY(:kinds)")
     CursoredPage<Item> feedAsc(long tenantId, Set<String> kinds, PageRequest page);
 
+    @Query(COLUMNS + " WHERE tenant_id = :tenantId ORDER BY created_at, id")
+    @Filter("kind = ANY(:kinds)")
+    CompletableFuture<CursoredPage<Item>> feedAsync(long tenantId, Set<String> kinds, PageRequest page);
+
     /** The same statement as {@link #feedAsc} under another name: its cursors are its own. */
     @Query(COLUMNS + " WHERE tenant_id = :tenantId ORDER BY created_at, id")
     @Filter("kind = ANY(:kinds)")

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quarry.it.SqlCapture;
 import dev.quarry.it.pages.Items.Item;
 import dev.quarry.it.pages.Items.ItemSort;
 import dev.quarry.runtime.CursoredPage;
@@ -380,6 +381,19 @@ class PagesByNumberTest {
                 + "AND t.label LIKE '%.1' ORDER BY i.created_at DESC, i.id");
         for (int size : new int[] {1, 7, 100}) {
             walk("joined", expected, size, request -> items.pageJoined(6L, request), Items.Stamped::id);
+        }
+    }
+
+    /** The SQL echo shows what ran: the page's statement, and its count only when one ran. */
+    @Test
+    void theEchoShowsTheCountOnlyWhenItRuns() {
+        try (SqlCapture sql = new SqlCapture()) {
+            items.page(7L, null, Optional.empty(), PageRequest.ofSize(10));
+            List<String> full = sql.statements("Items.page");
+            assertEquals(2, full.size(), full::toString);
+            assertTrue(full.get(1).contains("count("), full::toString);
+            items.page(7L, null, Optional.empty(), PageRequest.ofSize(30));
+            assertEquals(3, sql.statements("Items.page").size(), sql.statements("Items.page")::toString);
         }
     }
 
