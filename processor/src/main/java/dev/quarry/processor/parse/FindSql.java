@@ -22,7 +22,7 @@ import javax.lang.model.type.TypeMirror;
 
 /**
  * The statement of a {@code @Find} method: {@code SELECT <the record's columns> FROM <table> WHERE
- * <column> = :param AND …} in {@code @Id} order, each parameter naming a column, which then goes
+ * <column> = :param AND …} in {@code @Id} order (for more than one row), each parameter naming a column, which then goes
  * through the {@code @Query} machinery as if written by hand.
  */
 final class FindSql {
@@ -34,9 +34,11 @@ final class FindSql {
 
     static Optional<String> build(ExecutableElement method, String label, TypeMapper types, RecordParser records,
                                   Reporter reporter) {
-        TypeMirror row = types.typeArgument(method.getReturnType(), "java.util.concurrent.CompletableFuture")
+        TypeMirror declared = types.typeArgument(method.getReturnType(), "java.util.concurrent.CompletableFuture")
                 .orElse(method.getReturnType());
-        row = types.typeArgument(row, ROWS).orElse(row);
+        TypeMirror row = types.typeArgument(declared, ROWS).orElse(declared);
+        // one row needs no order
+        boolean single = row == declared || types.typeArgument(declared, "java.util.Optional").isPresent();
         row = types.typeArgument(row, "java.util.List").orElse(row); // Stream<List<R>>
         Optional<TypeElement> element = types.asRecord(row);
         Optional<RecordModel> record = element.flatMap(e -> records.parse(e, method));
@@ -77,7 +79,7 @@ final class FindSql {
         if (!conditions.isEmpty()) {
             sql.append(" WHERE ").append(String.join(" AND ", conditions));
         }
-        if (!model.idColumns().isEmpty()) {
+        if (!single && !model.idColumns().isEmpty()) {
             sql.append(" ORDER BY ").append(String.join(", ", model.idColumns().stream().map(BulkSql::identifier).toList()));
         }
         return Optional.of(sql.toString());
