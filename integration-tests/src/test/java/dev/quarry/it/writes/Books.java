@@ -61,6 +61,9 @@ public interface Books {
     @Update(columns = "price", chunkSize = 500)
     int reprice(List<Book> books);
 
+    @Update(columns = "title", chunkSize = 2)
+    List<Book> retitle(List<Book> books);
+
     @Delete
     boolean delete(Book book);
 

@@ -207,6 +207,19 @@ class WritesWithoutSqlTest {
     }
 
     @Test
+    void anUpdateReturnsTheRowsAsUpdatedInIdOrder() {
+        List<Book> read = List.of(book(72), book(70), book(71), book(73), book(74));
+        List<Book> updated = books.retitle(read.stream().map(b -> changed(b, "T" + b.id(), null)).toList());
+        // price is not among the columns set: it comes back as it is stored
+        assertEquals(List.of(70L, 71L, 72L, 73L, 74L), updated.stream().map(Book::id).toList());
+        for (Book b : updated) {
+            assertEquals(new Book(b.id(), book(b.id()).authorId(), "T" + b.id(), book(b.id()).price(), book(b.id()).genre(),
+                    book(b.id()).tags(), book(b.id()).published(), 2), b);
+        }
+        assertEquals(List.of(), books.retitle(List.of()));
+    }
+
+    @Test
     void anIdTwiceInOneCallIsRefused() {
         Book b = book(40);
         DataException e = assertThrows(DataException.class, () -> books.updateAll(List.of(b, changed(b, "x", null))));

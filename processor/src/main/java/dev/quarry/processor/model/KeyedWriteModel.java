@@ -37,6 +37,8 @@ public record KeyedWriteModel(ExecutableElement element, String name, String lab
 
     /** What the method returns. */
     public enum Result {
-        VOID, BOOLEAN, INT, LONG
+        VOID, BOOLEAN, INT, LONG,
+        /** The rows as updated, in id order: the record the method takes. */
+        LIST
     }
 }

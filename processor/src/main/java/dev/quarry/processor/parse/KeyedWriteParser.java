@@ -138,9 +138,18 @@ final class KeyedWriteParser {
             case LONG -> Result.LONG;
             default -> null;
         };
+        if (result == null && kind == Kind.UPDATE && method.getParameters().size() == 1) {
+            // List<R> of the record it takes: the rows as updated
+            TypeMirror input = elementType(method.getParameters().get(0).asType());
+            Optional<TypeMirror> row = types.typeArgument(type, "java.util.List");
+            if (row.isPresent() && types.asRecord(row.get()).isPresent()
+                    && TypeName.get(row.get()).equals(TypeName.get(input))) {
+                result = Result.LIST;
+            }
+        }
         if (result == null) {
             reporter.report(Message.KEYED_RETURN, method, label, type, annotation,
-                    kind == Kind.UPDATE ? "updated" : "deleted");
+                    kind == Kind.UPDATE ? "updated (or a List of the record it takes, the rows as updated)" : "deleted");
         }
         return Optional.ofNullable(result);
     }

@@ -208,9 +208,7 @@ final class StatementVerifier {
                 ? dev.quarry.annotations.Update.class : dev.quarry.annotations.Delete.class;
         String what = "@" + annotation.getSimpleName() + " statement";
         String table = method.record().table();
-        String sql = method.kind() == KeyedWriteModel.Kind.UPDATE
-                ? BulkSql.keyedUpdate(table, method.sent(), method.set(), method.id(), method.version())
-                : BulkSql.keyedDelete(table, method.sent(), method.id(), method.version());
+        String sql = BulkSql.keyed(method);
         if (describeGenerated(method.label(), method.element(), annotation, what,
                 enumCasts(method.label(), method.element(), table, method.sent(), sql), unnestBinds(method.sent())) == null) {
             return;

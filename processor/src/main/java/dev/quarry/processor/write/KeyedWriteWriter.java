@@ -44,9 +44,7 @@ final class KeyedWriteWriter implements MethodWriter {
         List<FieldSpec> fields = new ArrayList<>();
         fields.add(BulkCode.string(label, method.label()));
         String table = method.record().table();
-        String write = method.kind() == KeyedWriteModel.Kind.UPDATE
-                ? BulkSql.keyedUpdate(table, method.sent(), method.set(), method.id(), method.version())
-                : BulkSql.keyedDelete(table, method.sent(), method.id(), method.version());
+        String write = BulkSql.keyed(method);
         List<CodeBlock> columns = new ArrayList<>();
         List<CodeBlock> types = new ArrayList<>();
         for (ComponentModel c : method.sent()) {
@@ -88,6 +86,7 @@ final class KeyedWriteWriter implements MethodWriter {
             case BOOLEAN -> TypeName.BOOLEAN;
             case INT -> TypeName.INT;
             case LONG -> TypeName.LONG;
+            case LIST -> ParameterizedTypeName.get(ClassName.get(List.class), method.record().type());
         };
         MethodSpec.Builder builder = MethodSpec.methodBuilder(method.name())
                 .addAnnotation(Override.class)
@@ -106,11 +105,22 @@ final class KeyedWriteWriter implements MethodWriter {
                 label + "_SQL", rows, method.chunkSize(), label + "_WRITER", key(),
                 KEYED_WRITES.nestedClass("Repeats"), method.byIds() ? "MERGE" : "REFUSE",
                 method.result() == KeyedWriteModel.Result.VOID);
+        if (method.result() == KeyedWriteModel.Result.LIST) {
+            List<CodeBlock> columns = new ArrayList<>();
+            int column = 2;
+            for (ComponentModel c : method.record().components()) {
+                columns.add(ColumnCode.read(c.type(), CodeBlock.of("$L", column++), label));
+            }
+            return builder.addStatement("return $T.writeReturning(_core, $N, $N, $L, $L, $N, $L,\n$>_rs -> new $T($L))$<",
+                    KEYED_WRITES, label, label + "_SQL", rows, method.chunkSize(), label + "_WRITER", key(),
+                    method.record().type(), CodeBlock.join(columns, ", ")).build();
+        }
         return switch (method.result()) {
             case VOID -> builder.addStatement("$L", call).build();
             case BOOLEAN -> builder.addStatement("return $L > 0", call).build();
             case INT -> builder.addStatement("return $T.toInt($L, $N)", BulkCode.BULK_WRITES, call, label).build();
             case LONG -> builder.addStatement("return $L", call).build();
+            case LIST -> throw new IllegalStateException("written above");
         };
     }
 

@@ -59,7 +59,29 @@ public final class KeyedWrites {
     public static <T> long write(Core core, String method, Statements statements, BulkRows<T> rows, int chunkSize,
                                  RowWriter<? super T> writer, Function<? super T, ?> key, Repeats repeats,
                                  boolean failMissing) {
+        return write(core, method, statements, rows, chunkSize, writer, key, repeats, failMissing, null, null);
+    }
+
+    /**
+     * Writes {@code rows} and returns the rows as written, in id order: the statement returns the id
+     * first, then the columns {@code returned} reads (from column 2 on).
+     */
+    public static <T, R> List<R> writeReturning(Core core, String method, Statements statements, BulkRows<T> rows,
+                                                int chunkSize, RowWriter<? super T> writer, Function<? super T, ?> key,
+                                                RowMapper<R> returned) {
+        List<R> results = new ArrayList<>(Math.max(0, rows.knownSize()));
+        write(core, method, statements, rows, chunkSize, writer, key, Repeats.REFUSE, false, returned, results);
+        return results;
+    }
+
+    /** A row the statement returned: its id, and the row as mapped when the method returns rows. */
+    private record Written<R>(Object id, R row) {}
+
+    private static <T, R> long write(Core core, String method, Statements statements, BulkRows<T> rows, int chunkSize,
+                                     RowWriter<? super T> writer, Function<? super T, ?> key, Repeats repeats,
+                                     boolean failMissing, RowMapper<R> mapper, List<R> results) {
         BulkWrites.checkChunkSize(chunkSize, method);
+        RowMapper<Written<R>> written = rs -> new Written<>(rs.getObject(1), mapper == null ? null : mapper.map(rs));
         return BulkWrites.run(core, method, statements.write(), rows, 0L, connection -> {
             BaseConnection pg = UnnestInsert.extendedProtocol(connection, method);
             BulkTable table = statements.table();
@@ -82,22 +104,27 @@ public final class KeyedWrites {
                     if (chunk.size() > 1) {
                         lock(connection, statements, chunk, key, method);
                     }
-                    Set<Object> written = new HashSet<>();
-                    List<Object> returned = new ArrayList<>(chunk.size());
+                    List<Written<R>> returned = new ArrayList<>(chunk.size());
                     columns.clear();
                     for (T row : chunk) {
                         // a chunk of large values goes in several statements, each under the byte bound
                         if (columns.full()) {
-                            UnnestInsert.execute(write, pg, columns, method, sql, rs -> rs.getObject(1), returned);
+                            UnnestInsert.execute(write, pg, columns, method, sql, written, returned);
                             columns.clear();
                         }
                         UnnestInsert.add(columns, row, writer, method, table, null);
                     }
-                    UnnestInsert.execute(write, pg, columns, method, sql, rs -> rs.getObject(1), returned);
-                    written.addAll(returned);
+                    UnnestInsert.execute(write, pg, columns, method, sql, written, returned);
                     total += returned.size();
-                    if (written.size() < chunk.size()) {
-                        unwritten(connection, statements, chunk, key, written, method, failMissing);
+                    if (returned.size() < chunk.size()) {
+                        Set<Object> ids = new HashSet<>();
+                        returned.forEach(w -> ids.add(w.id()));
+                        unwritten(connection, statements, chunk, key, ids, method, failMissing);
+                    }
+                    if (results != null) {
+                        // the statement returns rows in the order of its plan: give them in the chunk's
+                        returned.sort(Comparator.comparing(w -> comparable(w.id())));
+                        returned.forEach(w -> results.add(w.row()));
                     }
                 }
             } catch (SQLException e) {
