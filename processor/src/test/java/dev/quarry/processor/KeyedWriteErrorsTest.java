@@ -45,7 +45,8 @@ class KeyedWriteErrorsTest {
     @Test
     void keyedReturn() {
         TestSource repo = repository("Repo", "    @Update String update(Book book);");
-        assertOnlyError(Message.KEYED_RETURN.format("Repo.update", "java.lang.String", "Update", "updated"), repo,
+        assertOnlyError(Message.KEYED_RETURN.format("Repo.update", "java.lang.String", "Update",
+                "updated (or a List of the record it takes, the rows as updated)"), repo,
                 repo.line("update("), BOOK, repo);
     }
 
