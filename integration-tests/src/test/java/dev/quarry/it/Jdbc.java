@@ -12,20 +12,20 @@ import java.util.List;
  * Plain JDBC on a connection of its own, outside the pool under test, so that what a test reads
  * back or sets up never goes through the code it checks.
  */
-final class Jdbc {
+public final class Jdbc {
     private Jdbc() {}
 
     @FunctionalInterface
-    interface RowMapper<T> {
+    public interface RowMapper<T> {
         T map(ResultSet rs) throws SQLException;
     }
 
     @FunctionalInterface
-    interface Binder {
+    public interface Binder {
         void bind(PreparedStatement stmt) throws SQLException;
     }
 
-    static <T> List<T> query(TestDatabase db, String sql, RowMapper<T> mapper, Object... params) {
+    public static <T> List<T> query(TestDatabase db, String sql, RowMapper<T> mapper, Object... params) {
         return queryBound(db, sql, stmt -> {
             for (int i = 0; i < params.length; i++) {
                 stmt.setObject(i + 1, params[i]);
@@ -33,7 +33,7 @@ final class Jdbc {
         }, mapper);
     }
 
-    static <T> List<T> queryBound(TestDatabase db, String sql, Binder binder, RowMapper<T> mapper) {
+    public static <T> List<T> queryBound(TestDatabase db, String sql, Binder binder, RowMapper<T> mapper) {
         try (Connection conn = db.dataSource().getConnection(); PreparedStatement stmt = conn.prepareStatement(sql)) {
             binder.bind(stmt);
             List<T> rows = new ArrayList<>();

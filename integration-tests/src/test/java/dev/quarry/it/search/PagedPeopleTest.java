@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quarry.it.Jdbc;
 import dev.quarry.it.SqlCapture;
 import dev.quarry.it.search.People.Note;
 import dev.quarry.it.search.People.Person;
@@ -19,10 +20,6 @@ import dev.quarry.runtime.PageRequest;
 import dev.quarry.runtime.Sort;
 import dev.quarry.testing.PostgresTest;
 import dev.quarry.testing.TestDatabase;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -66,20 +63,7 @@ class PagedPeopleTest {
     }
 
     private static List<Long> ids(String sql, Object... params) {
-        try (Connection c = testDb.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
-            List<Long> ids = new ArrayList<>();
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                }
-            }
-            return ids;
-        } catch (SQLException e) {
-            throw new AssertionError(e);
-        }
+        return Jdbc.query(testDb, sql, rs -> rs.getLong(1), params);
     }
 
     private static List<Long> idsOf(List<Person> rows) {

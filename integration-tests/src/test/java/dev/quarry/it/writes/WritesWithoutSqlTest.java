@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.quarry.it.Jdbc;
 import dev.quarry.it.SqlCapture;
 import dev.quarry.it.writes.Books.Book;
 import dev.quarry.it.writes.Books.Genre;
@@ -77,16 +78,7 @@ class WritesWithoutSqlTest {
     }
 
     private static List<String> strings(String sql) {
-        List<String> values = new ArrayList<>();
-        try (java.sql.Connection c = testDb.dataSource().getConnection();
-             java.sql.ResultSet rs = c.createStatement().executeQuery(sql)) {
-            while (rs.next()) {
-                values.add(rs.getString(1));
-            }
-        } catch (java.sql.SQLException e) {
-            throw new AssertionError(e);
-        }
-        return values;
+        return Jdbc.query(testDb, sql, rs -> rs.getString(1));
     }
 
     private static List<Long> longs(String sql) {

@@ -29,6 +29,31 @@ public enum ScalarKind {
         this.arrayElementType = arrayElementType;
     }
 
+    /**
+     * What the names of typed accessors end with for this kind: {@code setLong}, {@code putInstant},
+     * {@code getUuid}; {@code null} for bytes and arrays, which have none of their own.
+     */
+    public String accessorSuffix() {
+        return switch (this) {
+            case INT -> "Int";
+            case LONG -> "Long";
+            case SHORT -> "Short";
+            case DOUBLE -> "Double";
+            case FLOAT -> "Float";
+            case BOOLEAN -> "Boolean";
+            case STRING -> "String";
+            case DECIMAL -> "Decimal";
+            case INSTANT -> "Instant";
+            case OFFSET_DATE_TIME -> "OffsetDateTime";
+            case LOCAL_DATE -> "LocalDate";
+            case LOCAL_DATE_TIME -> "LocalDateTime";
+            case UUID -> "Uuid";
+            case DURATION -> "Duration";
+            case ENUM -> "Enum";
+            case BYTES, ARRAY -> null;
+        };
+    }
+
     /** The type name {@code Connection.createArrayOf} takes for an array of these. */
     public String arrayElementType() {
         return arrayElementType;

@@ -181,12 +181,7 @@ final class ColumnCode {
 
     private static String capitalized(ScalarType type) {
         return switch (type.kind()) {
-            case INT -> "Int";
-            case LONG -> "Long";
-            case SHORT -> "Short";
-            case DOUBLE -> "Double";
-            case FLOAT -> "Float";
-            case BOOLEAN -> "Boolean";
+            case INT, LONG, SHORT, DOUBLE, FLOAT, BOOLEAN -> type.kind().accessorSuffix();
             default -> throw new IllegalArgumentException("not a primitive kind: " + type.kind());
         };
     }

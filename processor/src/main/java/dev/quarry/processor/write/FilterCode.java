@@ -157,24 +157,11 @@ final class FilterCode {
 
     /** The name of the cursor's reader and writer methods for a key of {@code kind}. */
     static String cursorType(ScalarKind kind) {
-        return switch (kind) {
-            case INT -> "Int";
-            case LONG -> "Long";
-            case SHORT -> "Short";
-            case DOUBLE -> "Double";
-            case FLOAT -> "Float";
-            case BOOLEAN -> "Boolean";
-            case STRING -> "String";
-            case DECIMAL -> "Decimal";
-            case INSTANT -> "Instant";
-            case OFFSET_DATE_TIME -> "OffsetDateTime";
-            case LOCAL_DATE -> "LocalDate";
-            case LOCAL_DATE_TIME -> "LocalDateTime";
-            case UUID -> "Uuid";
-            case DURATION -> "Duration";
-            case ENUM -> "Enum";
-            case BYTES, ARRAY -> throw new IllegalArgumentException("not a cursor key: " + kind);
-        };
+        String suffix = kind.accessorSuffix();
+        if (suffix == null) {
+            throw new IllegalArgumentException("not a cursor key: " + kind);
+        }
+        return suffix;
     }
 
     /**
