@@ -77,6 +77,7 @@ final class Agreement {
         checkReads();
         checkRelations();
         checkStreams();
+        checkPages();
         checkInserts();
         checkUpserts();
     }
@@ -140,6 +141,25 @@ final class Agreement {
             stream("W6 jdbi", expected, sink -> jdbi.stream(fetchSize, sink));
             stream("W6 jooq", expected, sink -> jooq.stream(fetchSize, sink));
             stream("W6 spring", expected, sink -> spring.stream(fetchSize, sink));
+        }
+    }
+
+    /**
+     * W8: at every measured depth, and on the second and the last page, the offset page and the
+     * keyset page after the previous page's last key hold the same rows.
+     */
+    private void checkPages() throws Exception {
+        long last = BenchSettings.posts() / W8Pages.SIZE;
+        for (long depth : new long[] {1, 2, 100, 10_000, last}) {
+            long page = W8Pages.page(depth);
+            List<Post> expected = hand.postsPage(page, W8Pages.SIZE);
+            if (expected.size() != W8Pages.SIZE) {
+                throw new IllegalStateException("W8 pgjdbc read " + expected.size() + " rows on page " + page);
+            }
+            HandJdbc.PostsAfter keyset = hand.postsAfter(
+                    page == 1 ? null : hand.postKeyAt((page - 1) * W8Pages.SIZE), W8Pages.SIZE);
+            same("W8 pgjdbc keyset, page " + page, expected, keyset.rows());
+            same("W8 pgjdbc keyset, page " + page + ", rows after it", page < last, keyset.hasNext());
         }
     }
 
