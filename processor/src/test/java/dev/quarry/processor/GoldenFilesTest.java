@@ -57,6 +57,11 @@ class GoldenFilesTest {
     }
 
     @Test
+    void offsetAndKeysetPages() {
+        assertGenerates("pages", "example.pages.ItemPages_Impl", "ItemPages");
+    }
+
+    @Test
     void abstractClassKeepsItsMethodsAccess() {
         assertGenerates("accounts", "example.accounts.AccountStore_Impl", "AccountStore");
     }

@@ -29,7 +29,7 @@ public final class Page<R> {
      * A page of {@code content} (copied) for {@code request}, out of {@code totalElements} rows.
      *
      * @throws IllegalArgumentException for a request after a cursor, more rows than its size, or a
-     *     total that leaves no room for them
+     *     total that leaves no room for them (an empty page past the end may have any total)
      */
     public static <R> Page<R> of(List<R> content, PageRequest request, long totalElements) {
         Objects.requireNonNull(content, "content");
@@ -37,7 +37,8 @@ public final class Page<R> {
         if (request.cursor().isPresent()) {
             throw new IllegalArgumentException("a Page is asked for by number, not after a cursor: " + request);
         }
-        if (content.size() > request.size() || totalElements < request.offset() + content.size()) {
+        if (content.size() > request.size() || totalElements < 0
+                || !content.isEmpty() && totalElements < request.offset() + content.size()) {
             throw new IllegalArgumentException(content.size() + " rows on " + request + " out of " + totalElements);
         }
         return new Page<>(Collections.unmodifiableList(new ArrayList<>(content)), request, totalElements);

@@ -110,7 +110,30 @@ public enum Message {
     SORT_BOUND("%s in @Query on %s binds Sort parameter '%s'; a Sort is not a value, it puts its keys into the ORDER BY"),
     ORDER_BY_PARAMETER("%s is a whole ORDER BY term in @Query on %s, which sorts every row by the same bound value, "
             + "not by a column; take a Sort<K> parameter (K an enum of the sortable columns) instead"),
+    PAGE_WITHOUT_REQUEST("%s returns %s but takes no PageRequest; add a PageRequest parameter that says which page"),
+    PAGE_REQUEST_TWICE("%s takes two PageRequest parameters, '%s' and '%s'; a method takes at most one"),
+    PAGE_REQUEST_RETURN("%s takes PageRequest '%s' but returns %s; a paged method returns List<R> (the page's rows), "
+            + "Page<R> (with the total) or CursoredPage<R> (keyset)"),
+    PAGE_NOT_SELECT("%s takes PageRequest '%s', which pages the rows of a SELECT, and its statement is %s"),
+    PAGE_OWN_LIMIT("@Query on %s has its own %s and takes PageRequest '%s', which sets LIMIT and OFFSET itself; "
+            + "remove the statement's %s"),
+    PAGE_BOUND("%s in @Query on %s binds PageRequest '%s'; a PageRequest is not a value, it sets the page's LIMIT and OFFSET"),
+    PAGE_UNORDERED(Diagnostic.Kind.WARNING, "%s pages a statement without ORDER BY (and no Sort): PostgreSQL may return "
+            + "rows in another order on each call, so pages can repeat or skip rows; add an ORDER BY that ends with a unique key"),
+    CURSOR_WITHOUT_ORDER_BY("%s returns CursoredPage, whose keys are the statement's ORDER BY terms, and its statement "
+            + "has no ORDER BY; order by columns of the select list that end with a unique key (ORDER BY created_at, id)"),
+    CURSOR_ORDER_TERM("ORDER BY term '%s' of %s is not a column of the select list read by %s (its columns are %s); "
+            + "a CursoredPage's keys are select-list columns, each with at most ASC or DESC"),
+    CURSOR_KEY_TYPE("ORDER BY term '%s' of %s reads component '%s', a %s, which a cursor cannot carry; order by "
+            + "numbers, text, time, uuid or enum columns"),
+    CURSOR_WITH_SORT("%s returns CursoredPage and takes Sort '%s'; a keyset page orders by the statement's own ORDER BY, "
+            + "which its cursors carry: remove the Sort, or return Page<R>"),
+    CURSOR_ROW_NOT_RECORD("%s returns CursoredPage<%s>; a keyset page's rows must be records, whose components carry "
+            + "the ORDER BY keys"),
     VERIFY_FILTER_REJECTED("%s: PostgreSQL rejects the statement with @Filter(\"%s\") applied: %s; the statement: %s"),
+    VERIFY_PAGE_REJECTED("%s: PostgreSQL rejects its %s: %s; the statement: %s"),
+    VERIFY_CURSOR_KEY_NULLABLE(Diagnostic.Kind.WARNING, "%s: ORDER BY key '%s' reads a column that can be NULL; a keyset "
+            + "page whose last row has a NULL key fails (a cursor cannot order after NULL): declare it NOT NULL or filter NULLs out"),
     VERIFY_SORT_KEY_REJECTED("%s: PostgreSQL rejects the ORDER BY of sort key %s (%s): %s; the statement: %s"),
     VERIFY_UPSERT_NO_UNIQUE_KEY("@Upsert on %s: ON CONFLICT (%s) needs a unique index or constraint on exactly those "
             + "columns of %s; its unique keys are %s"),

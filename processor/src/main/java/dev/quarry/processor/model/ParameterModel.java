@@ -25,6 +25,9 @@ public record ParameterModel(String name, String bindName, TypeName type, Bindin
 
         /** A {@code Sort<K>}: not bound, it puts the SQL of K's constants (by ordinal) in the ORDER BY. */
         record SortKeys(TypeName keys, java.util.List<String> names, java.util.List<String> sql) implements Binding {}
+
+        /** A {@code PageRequest}: not bound as a value, it sets the page's {@code LIMIT} and {@code OFFSET} or keys. */
+        record Page() implements Binding {}
     }
 
     /** The Java shape of an array parameter, which decides the binder overload. */

@@ -32,7 +32,11 @@ public record ReturnModel(Shape shape, RowType row, TypeName type, int fetchSize
         /** Rows read lazily from a server-side cursor. */
         STREAM,
         /** Rows read lazily from a server-side cursor, in lists of the fetch size. */
-        STREAM_PARTITIONS;
+        STREAM_PARTITIONS,
+        /** One page of rows by number, with the total ({@code Page<R>}). */
+        PAGE,
+        /** One page of rows after a cursor ({@code CursoredPage<R>}). */
+        CURSORED_PAGE;
 
         public boolean streams() {
             return this == STREAM || this == STREAM_PARTITIONS;

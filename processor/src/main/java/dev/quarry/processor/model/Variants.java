@@ -22,16 +22,22 @@ import java.util.Set;
  * @param sortTail how many characters of every text follow the place of the sort keys
  * @param ownOrder whether the statement's own {@code ORDER BY} terms follow the sort keys
  * @param unfiltered the statement without filters, as parsed (the text of mask 0)
+ * @param paging how the method pages, or {@code null}; its content texts ({@code LIMIT}) are these texts
  */
 public record Variants(List<FilterModel> filters, List<Integer> bindFilter, List<String> texts, Pieces pieces,
                        List<String> filterTexts, Set<String> filterOnly, String sort, List<String> sortKeys,
-                       int sortTail, boolean ownOrder, ParsedSql unfiltered) {
+                       int sortTail, boolean ownOrder, ParsedSql unfiltered, Paging paging) {
 
     /** Up to this many filters, all 2^n texts are constants of the generated class. */
     public static final int WRITTEN_OUT = 5;
 
     /** One {@code @Filter}: its text and the parameters whose presence applies it. */
     public record FilterModel(String text, List<ParameterModel> parameters) {}
+
+    public Variants withPaging(Paging paging) {
+        return new Variants(filters, bindFilter, texts, pieces, filterTexts, filterOnly, sort, sortKeys, sortTail, ownOrder,
+                unfiltered, paging);
+    }
 
     /** The JDBC text with the filters of {@code mask} applied. */
     public String text(int mask) {

@@ -54,9 +54,11 @@ final class FilterParser {
     /**
      * @param written the statement as written (before {@code @TopPerGroup} wraps it)
      * @param parsed the statement as run without filters
+     * @param limitClause what a paged method's texts end with, {@code null} for a method that does not page
      */
     Optional<Result> parse(ParsedSql written, ParsedSql parsed, List<ParameterModel> parameters,
-                           Map<String, ParameterModel> byBindName, Predicate<Placeholder> bindsArray) {
+                           Map<String, ParameterModel> byBindName, Predicate<Placeholder> bindsArray,
+                           String limitClause) {
         int errorsBefore = reporter.errorCount();
         for (String term : FilterPlacement.wholeOrderByParameters(written.original())) {
             reporter.report(Message.ORDER_BY_PARAMETER, method, term, label);
@@ -71,10 +73,13 @@ final class FilterParser {
         List<AnnotationMirror> mirrors = filterMirrors();
         Filter[] annotations = method.getAnnotationsByType(Filter.class);
         ParameterModel sort = sorts.isEmpty() ? null : sorts.get(0);
-        if (mirrors.isEmpty() && sort == null || parsed.hasProblems()) {
+        if (mirrors.isEmpty() && sort == null && limitClause == null || parsed.hasProblems()) {
             return Optional.empty();
         }
         if (!parsed.kind().equals("select")) {
+            if (mirrors.isEmpty() && sort == null) {
+                return Optional.empty(); // reported as PAGE_NOT_SELECT
+            }
             String what = mirrors.isEmpty() ? "Sort parameter '" + sort.name() + "'" : "@Filter";
             reporter.report(Message.FILTER_NOT_SELECT, method, mirrors.isEmpty() ? null : mirrors.get(0), what, label,
                     parsed.kind().toUpperCase(Locale.ROOT));
@@ -115,12 +120,13 @@ final class FilterParser {
         List<String> sortKeys = sort == null ? List.of() : ((Binding.SortKeys) sort.binding()).sql();
         String sortName = sort == null ? null : sort.name();
         TopPerGroup top = method.getAnnotation(TopPerGroup.class);
+        String limit = limitClause == null ? "" : limitClause;
         if (filters.isEmpty()) {
-            String text = parsed.jdbcSql(bindsArray);
+            String text = parsed.jdbcSql(bindsArray) + limit;
             SortPoint point = FilterPlacement.sortPoint(text);
             List<Integer> own = parsed.placeholders().stream().map(p -> -1).toList();
             return Optional.of(new Result(parsed, new Variants(List.of(), own, List.of(text), null, List.of(),
-                    Set.of(), sortName, sortKeys, point.tail(), point.ownOrder(), parsed)));
+                    Set.of(), sortName, sortKeys, point.tail(), point.ownOrder(), parsed, null)));
         }
         Pieces pieces = (Pieces) placement;
 
@@ -149,7 +155,7 @@ final class FilterParser {
                     "its text holds the processor's mark " + CUT);
             return Optional.empty();
         }
-        Pieces jdbc = new Pieces(parts[0], parts[1], parts[n + 2], pieces.hasWhere());
+        Pieces jdbc = new Pieces(parts[0], parts[1], parts[n + 2] + limit, pieces.hasWhere());
         List<String> jdbcFilters = List.of(parts).subList(2, n + 2).stream().map(String::strip).toList();
         List<String> texts = new ArrayList<>();
         if (n <= Variants.WRITTEN_OUT) {
@@ -161,7 +167,7 @@ final class FilterParser {
         SortPoint point = FilterPlacement.sortPoint(jdbc.compose(jdbcFilters, 0));
         return Optional.of(new Result(allApplied, new Variants(List.copyOf(filters), List.copyOf(bindFilter),
                 List.copyOf(texts), jdbc, jdbcFilters, Set.copyOf(filterOnly), sortName, sortKeys, point.tail(),
-                point.ownOrder(), parsed)));
+                point.ownOrder(), parsed, null)));
     }
 
     private static int cuts(String text, int before) {

@@ -107,8 +107,12 @@ final class QueryMethodParser {
         Optional<ReturnModel> result = result(method, returned, future.isPresent(), label, parsed);
         Predicate<Placeholder> bindsArray = p -> p.component() == null && byBindName.get(p.name()) != null
                 && byBindName.get(p.name()).binding() instanceof Binding.Array;
+        PageParser pages = new PageParser(method, label, reporter);
+        Optional<PageParser.Request> page = result.isPresent()
+                ? pages.request(parameters, result.get(), parsed) : Optional.empty();
         Optional<FilterParser.Result> variants = new FilterParser(method, label, reporter)
-                .parse(written, parsed, parameters, byBindName, bindsArray);
+                .parse(written, parsed, parameters, byBindName, bindsArray,
+                        page.map(p -> p.kind().limitClause()).orElse(null));
         parsed = variants.map(FilterParser.Result::parsed).orElse(parsed);
         List<BindStep> binds = binds(method, annotation, value, label, parsed, byBindName);
 
@@ -133,7 +137,8 @@ final class QueryMethodParser {
         return Optional.of(new QueryMethodModel(method, method.getSimpleName().toString(), label, constant,
                 visibility(method), List.copyOf(parameters), method.isVarArgs(), thrown, parsed, sql, binds, result.get(), fetches,
                 TypeName.get(method.getReturnType()), future.isPresent(), transaction,
-                timeout, variants.map(FilterParser.Result::variants).orElse(null)));
+                timeout, variants.map(FilterParser.Result::variants)
+                        .map(v -> page.isPresent() ? v.withPaging(pages.paging(page.get(), v)) : v).orElse(null)));
     }
 
     /** A tree's id and parent columns must be read by the result record, which is how the walk is seen. */
@@ -166,6 +171,7 @@ final class QueryMethodParser {
         Optional<Binding> binding = SortParameters.isSort(type)
                 ? SortParameters.binding(type, parameter, (ExecutableElement) parameter.getEnclosingElement(), label, types,
                         reporter)
+                : TypeName.get(type).toString().equals(PageParser.PAGE_REQUEST) ? Optional.of(new Binding.Page())
                 : binding(type, parameter, label);
         if (binding.isEmpty()) {
             return Optional.empty();
@@ -244,6 +250,12 @@ final class QueryMethodParser {
             rowType = argument.get();
         } else if ((argument = types.typeArgument(type, "java.util.List")).isPresent()) {
             shape = Shape.LIST;
+            rowType = argument.get();
+        } else if ((argument = types.typeArgument(type, "dev.quarry.runtime.Page")).isPresent()) {
+            shape = Shape.PAGE;
+            rowType = argument.get();
+        } else if ((argument = types.typeArgument(type, "dev.quarry.runtime.CursoredPage")).isPresent()) {
+            shape = Shape.CURSORED_PAGE;
             rowType = argument.get();
         } else if ((argument = types.typeArgument(type, "java.util.Set")).isPresent()) {
             shape = Shape.SET;
@@ -335,6 +347,8 @@ final class QueryMethodParser {
                         parameter.name(), p.name(), example);
             } else if (binding instanceof Binding.SortKeys) {
                 continue; // reported as SORT_BOUND
+            } else if (binding instanceof Binding.Page) {
+                reporter.report(Message.PAGE_BOUND, method, annotation, value, p.display(), label, parameter.name());
             } else if (binding instanceof Binding.Array array) {
                 binds.add(new BindStep(parameter, null, array.element(), true));
             } else {

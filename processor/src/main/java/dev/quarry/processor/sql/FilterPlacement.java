@@ -108,15 +108,7 @@ public final class FilterPlacement {
 
     public static SortPoint sortPoint(String sql) {
         List<Token> tokens = SqlParser.withoutTrailingSemicolons(SqlLexer.lex(sql).tokens());
-        int start = 0;
-        for (int i = 0; i < tokens.size(); i++) {
-            Token t = tokens.get(i);
-            if (t.depth() == 0 && (t.isWord("select") && start == 0
-                    || t.kind() == Token.Kind.WORD && SET_OPERATIONS.contains(t.text()))) {
-                start = i;
-            }
-        }
-        for (int i = start; i < tokens.size(); i++) {
+        for (int i = topLevelStart(tokens); i < tokens.size(); i++) {
             Token t = tokens.get(i);
             if (t.depth() != 0 || t.kind() != Token.Kind.WORD) {
                 continue;
@@ -129,6 +121,94 @@ public final class FilterPlacement {
             }
         }
         return new SortPoint(sql.length() - (tokens.isEmpty() ? 0 : tokens.get(tokens.size() - 1).end()), false);
+    }
+
+    /**
+     * The statement's own top-level {@code ORDER BY}: from its {@code ORDER} word to the end of its
+     * last term, and its terms.
+     */
+    public record OrderBy(int start, int end, List<OrderTerm> terms) {}
+
+    /**
+     * One {@code ORDER BY} term.
+     *
+     * @param text the term as written
+     * @param column the column it names when it is a (qualified) column with at most a direction, else {@code null}
+     * @param descending whether it says {@code DESC}
+     */
+    public record OrderTerm(String text, String column, boolean descending) {}
+
+    /** The top-level {@code ORDER BY} of {@code sql}, if it has one. */
+    public static java.util.Optional<OrderBy> orderBy(String sql) {
+        List<Token> tokens = SqlParser.withoutTrailingSemicolons(SqlLexer.lex(sql).tokens());
+        int from = topLevelStart(tokens);
+        for (int i = from; i + 1 < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.depth() != 0 || !t.isWord("order") || !tokens.get(i + 1).isWord("by")) {
+                continue;
+            }
+            List<OrderTerm> terms = new ArrayList<>();
+            int j = i + 2;
+            int termStart = j;
+            int end = tokens.get(i + 1).end();
+            for (; j <= tokens.size(); j++) {
+                Token u = j < tokens.size() ? tokens.get(j) : null;
+                boolean last = u == null || u.depth() == 0 && u.kind() == Token.Kind.WORD && AFTER_ORDER.contains(u.text());
+                if (last || u.depth() == 0 && u.isSymbol(",")) {
+                    if (j > termStart) {
+                        terms.add(term(sql, tokens.subList(termStart, j)));
+                        end = tokens.get(j - 1).end();
+                    }
+                    termStart = j + 1;
+                    if (last) {
+                        break;
+                    }
+                }
+            }
+            return java.util.Optional.of(new OrderBy(t.start(), end, List.copyOf(terms)));
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static OrderTerm term(String sql, List<Token> tokens) {
+        String text = sql.substring(tokens.get(0).start(), tokens.get(tokens.size() - 1).end());
+        int n = tokens.size();
+        boolean descending = tokens.get(n - 1).isWord("desc");
+        if (descending || tokens.get(n - 1).isWord("asc")) {
+            n--;
+        }
+        // name, or qualifier.name (schema.table.name too): identifiers separated by dots
+        boolean column = n % 2 == 1;
+        for (int k = 0; k < n && column; k++) {
+            Token t = tokens.get(k);
+            column = k % 2 == 0 ? t.kind() == Token.Kind.WORD || t.kind() == Token.Kind.QUOTED : t.isSymbol(".");
+        }
+        return new OrderTerm(text, column ? tokens.get(n - 1).text() : null, descending);
+    }
+
+    /** The word of a top-level {@code LIMIT}, {@code OFFSET} or {@code FETCH} of {@code sql}, if it has one. */
+    public static java.util.Optional<String> ownLimit(String sql) {
+        List<Token> tokens = SqlParser.withoutTrailingSemicolons(SqlLexer.lex(sql).tokens());
+        for (int i = topLevelStart(tokens); i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.depth() == 0 && (t.isWord("limit") || t.isWord("offset") || t.isWord("fetch"))) {
+                return java.util.Optional.of(t.text().toUpperCase(java.util.Locale.ROOT));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The first top-level {@code SELECT}, or the last top-level set operation after it: where the outer clauses start. */
+    private static int topLevelStart(List<Token> tokens) {
+        int start = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.depth() == 0 && (t.isWord("select") && start == 0
+                    || t.kind() == Token.Kind.WORD && SET_OPERATIONS.contains(t.text()))) {
+                start = i;
+            }
+        }
+        return start;
     }
 
     /** The parameters ({@code :name}) that stand alone as an {@code ORDER BY} term, which sorts by a constant. */

@@ -53,7 +53,8 @@ public final class QueryValidator {
         Set<String> used = method.parsed().placeholders().stream().map(Placeholder::name).collect(Collectors.toSet());
         for (int i = 0; i < method.parameters().size(); i++) {
             ParameterModel parameter = method.parameters().get(i);
-            if (!used.contains(parameter.bindName()) && !(parameter.binding() instanceof ParameterModel.Binding.SortKeys)) {
+            if (!used.contains(parameter.bindName()) && !(parameter.binding() instanceof ParameterModel.Binding.SortKeys)
+                    && !(parameter.binding() instanceof ParameterModel.Binding.Page)) {
                 reporter.report(Message.UNUSED_PARAMETER, method.element().getParameters().get(i),
                         parameter.name(), method.label(), parameter.bindName());
             }

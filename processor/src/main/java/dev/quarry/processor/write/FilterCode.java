@@ -7,11 +7,16 @@ import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
 import dev.quarry.processor.model.BindStep;
+import dev.quarry.processor.model.Paging;
 import dev.quarry.processor.model.ParameterModel;
 import dev.quarry.processor.model.QueryMethodModel;
 import dev.quarry.processor.model.ScalarKind;
+import dev.quarry.processor.model.ScalarType;
 import dev.quarry.processor.model.Variants;
+import dev.quarry.processor.sql.FilterPlacement.Pieces;
 import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -23,18 +28,17 @@ import javax.lang.model.element.Modifier;
 final class FilterCode {
     static final ClassName FILTERS = ClassName.get(RuntimeNames.INTERNAL, "Filters");
     static final ClassName TEXTS = FILTERS.nestedClass("Texts");
+    static final ClassName PAGES = ClassName.get(RuntimeNames.INTERNAL, "Pages");
+    static final ClassName CURSORS = ClassName.get(RuntimeNames.INTERNAL, "Cursors");
+    static final ClassName CURSORED_PAGE = ClassName.get(RuntimeNames.RUNTIME, "CursoredPage");
 
     private FilterCode() {}
-
-    private static String texts(QueryMethodModel method) {
-        return method.constant() + "_SQLS";
-    }
 
     private static String sortKeys(QueryMethodModel method) {
         return method.constant() + "_SORT_KEYS";
     }
 
-    /** The texts by mask (or their pieces, past a few filters) and the sort keys' SQL. */
+    /** The texts by mask (or their pieces, past a few filters), those of the count and keyset statements, and the sort keys' SQL. */
     static List<FieldSpec> constants(QueryMethodModel method) {
         Variants variants = method.variants();
         List<FieldSpec> fields = new ArrayList<>();
@@ -42,17 +46,17 @@ final class FilterCode {
             return fields;
         }
         ArrayTypeName strings = ArrayTypeName.of(String.class);
-        if (!variants.filters().isEmpty() && !variants.texts().isEmpty()) {
-            List<CodeBlock> texts = variants.texts().stream().map(t -> CodeBlock.of("$S", t)).toList();
-            fields.add(FieldSpec.builder(strings, texts(method), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                    .initializer("{\n$>$L$<\n}", CodeBlock.join(texts, ",\n")).build());
-        } else if (!variants.filters().isEmpty()) {
-            List<CodeBlock> filters = variants.filterTexts().stream().map(t -> CodeBlock.of("$S", t)).toList();
-            fields.add(FieldSpec.builder(TEXTS, texts(method), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                    .initializer("new $T($S, $S, $S, $L,\n$>$L$<)", TEXTS, variants.pieces().prefix(),
-                            variants.pieces().condition(), variants.pieces().suffix(), variants.pieces().hasWhere(),
-                            CodeBlock.join(filters, ",\n"))
-                    .build());
+        if (!variants.filters().isEmpty()) {
+            fields.add(family(method, "", variants.texts(), variants.pieces()));
+        }
+        Paging paging = variants.paging();
+        if (paging != null && paging.count() != null) {
+            fields.add(family(method, "_COUNT", paging.count().texts(), paging.count().pieces()));
+        }
+        if (paging != null && paging.after() != null) {
+            fields.add(family(method, "_AFTER", paging.after().texts(), paging.after().pieces()));
+            fields.add(FieldSpec.builder(long.class, cursor(method), Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                    .initializer("0x$LL", Long.toHexString(paging.fingerprint())).build());
         }
         if (variants.sort() != null) {
             List<CodeBlock> keys = variants.sortKeys().stream().map(k -> CodeBlock.of("$S", k)).toList();
@@ -62,14 +66,147 @@ final class FilterCode {
         return fields;
     }
 
-    /** {@code int _mask = …; String _sql = …;} at the start of the method's body. */
+    /** The texts of one family by mask: one constant without filters, all of them written out, or their pieces. */
+    private static FieldSpec family(QueryMethodModel method, String family, List<String> texts, Pieces pieces) {
+        Variants variants = method.variants();
+        if (variants.filters().isEmpty()) {
+            return FieldSpec.builder(String.class, method.constant() + family + "_SQL", Modifier.PRIVATE, Modifier.STATIC,
+                    Modifier.FINAL).initializer("$S", texts.get(0)).build();
+        }
+        String name = method.constant() + family + "_SQLS";
+        if (!texts.isEmpty()) {
+            List<CodeBlock> all = texts.stream().map(t -> CodeBlock.of("$S", t)).toList();
+            return FieldSpec.builder(ArrayTypeName.of(String.class), name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                    .initializer("{\n$>$L$<\n}", CodeBlock.join(all, ",\n")).build();
+        }
+        List<CodeBlock> filters = variants.filterTexts().stream().map(t -> CodeBlock.of("$S", t)).toList();
+        return FieldSpec.builder(TEXTS, name, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer("new $T($S, $S, $S, $L,\n$>$L$<)", TEXTS, pieces.prefix(), pieces.condition(), pieces.suffix(),
+                        pieces.hasWhere(), CodeBlock.join(filters, ",\n"))
+                .build();
+    }
+
+    /** The text of {@code family} for the call's {@code _mask}. */
+    private static CodeBlock text(QueryMethodModel method, String family) {
+        Variants variants = method.variants();
+        if (variants.filters().isEmpty()) {
+            return CodeBlock.of("$N", method.constant() + family + "_SQL");
+        }
+        String name = method.constant() + family + "_SQLS";
+        boolean written = family.isEmpty() ? !variants.texts().isEmpty()
+                : family.equals("_COUNT") ? !variants.paging().count().texts().isEmpty()
+                : !variants.paging().after().texts().isEmpty();
+        return written ? CodeBlock.of("$N[_mask]", name) : CodeBlock.of("$N.text(_mask)", name);
+    }
+
+    private static String cursor(QueryMethodModel method) {
+        return method.constant() + "_CURSOR";
+    }
+
+    /** {@code String _sql = …} of the count statement, for the filters that apply. */
+    static CodeBlock countStatement(QueryMethodModel method) {
+        return CodeBlock.builder().add(mask(method)).addStatement("String _sql = $L", text(method, "_COUNT")).build();
+    }
+
+    /**
+     * {@code int _mask = …; String _sql = …;} at the start of the method's body; before them, a paged
+     * method checks its request, and a keyset page reads its cursor's keys (a refused cursor runs no SQL).
+     */
     static CodeBlock statement(QueryMethodModel method, String sqlConstant) {
         Variants variants = method.variants();
         CodeBlock.Builder code = CodeBlock.builder();
-        CodeBlock text;
-        if (variants.filters().isEmpty()) {
-            text = CodeBlock.of("$N", sqlConstant);
-        } else {
+        Paging paging = variants.paging();
+        if (paging != null && paging.kind() == Paging.Kind.CURSORED) {
+            code.add(readCursor(method, paging));
+        } else if (paging != null) {
+            code.addStatement("$T.byNumber($N, $N)", PAGES, paging.parameter(), method.constant());
+        }
+        code.add(mask(method));
+        CodeBlock text = variants.filters().isEmpty() ? CodeBlock.of("$N", sqlConstant) : text(method, "");
+        if (paging != null && paging.kind() == Paging.Kind.CURSORED) {
+            text = CodeBlock.of("_after == null ? $L : $L", text, text(method, "_AFTER"));
+        }
+        if (variants.sort() != null) {
+            text = CodeBlock.of("$T.sorted($L, $L, $L, $N, $N)", FILTERS, text, variants.sortTail(), variants.ownOrder(),
+                    variants.sort(), sortKeys(method));
+        }
+        return code.addStatement("String _sql = $L", text).build();
+    }
+
+    /** The cursor's keys in locals {@code _k0}, {@code _k1}, …, read before any SQL runs. */
+    private static CodeBlock readCursor(QueryMethodModel method, Paging paging) {
+        CodeBlock.Builder code = CodeBlock.builder()
+                .addStatement("$T _after = $T.after($N, $N, $N)", CURSORS.nestedClass("Reader"), PAGES, paging.parameter(),
+                        cursor(method), method.constant());
+        for (int i = 0; i < paging.keys().size(); i++) {
+            ScalarType type = paging.keys().get(i).component().type();
+            code.addStatement("$T _k$L = $L", type.type(), i, !type.primitive() ? "null"
+                    : type.kind() == ScalarKind.BOOLEAN ? "false" : "0");
+        }
+        code.beginControlFlow("if (_after != null)");
+        for (int i = 0; i < paging.keys().size(); i++) {
+            ScalarType type = paging.keys().get(i).component().type();
+            if (type.kind() == ScalarKind.ENUM) {
+                code.addStatement("_k$L = _after.getEnum($T.class)", i, type.type());
+            } else {
+                code.addStatement("_k$L = _after.get$L()", i, cursorType(type.kind()));
+            }
+        }
+        return code.addStatement("_after.end()").endControlFlow().build();
+    }
+
+    /** The name of the cursor's reader and writer methods for a key of {@code kind}. */
+    static String cursorType(ScalarKind kind) {
+        return switch (kind) {
+            case INT -> "Int";
+            case LONG -> "Long";
+            case SHORT -> "Short";
+            case DOUBLE -> "Double";
+            case FLOAT -> "Float";
+            case BOOLEAN -> "Boolean";
+            case STRING -> "String";
+            case DECIMAL -> "Decimal";
+            case INSTANT -> "Instant";
+            case OFFSET_DATE_TIME -> "OffsetDateTime";
+            case LOCAL_DATE -> "LocalDate";
+            case LOCAL_DATE_TIME -> "LocalDateTime";
+            case UUID -> "Uuid";
+            case DURATION -> "Duration";
+            case ENUM -> "Enum";
+            case BYTES, ARRAY -> throw new IllegalArgumentException("not a cursor key: " + kind);
+        };
+    }
+
+    /**
+     * {@code return CursoredPage.of(…)} of a keyset page: the rows up to its size and, when the
+     * statement found one more, the cursor of the last of them.
+     */
+    static CodeBlock cursoredPage(QueryMethodModel method, TypeName row, String rows) {
+        Paging paging = method.variants().paging();
+        String page = paging.parameter();
+        CodeBlock.Builder keys = CodeBlock.builder()
+                .add("$T.write($N, $N)", CURSORS, cursor(method), method.constant()).indent().indent();
+        for (Paging.Key key : paging.keys()) {
+            keys.add("\n.put$L(_last.$N(), $S)", cursorType(key.component().type().kind()), key.component().name(),
+                    key.column());
+        }
+        keys.add("\n.encode()").unindent().unindent();
+        return CodeBlock.builder()
+                .beginControlFlow("if ($N.size() <= $N.size())", rows, page)
+                .addStatement("return $T.of($N, $N.size(), null)", CURSORED_PAGE, rows, page)
+                .endControlFlow()
+                .addStatement("$T _content = $N.subList(0, $N.size())", ParameterizedTypeName.get(ClassName.get(List.class), row),
+                        rows, page)
+                .addStatement("$T _last = _content.get($N.size() - 1)", row, page)
+                .addStatement("return $T.of(_content, $N.size(), $L)", CURSORED_PAGE, page, keys.build())
+                .build();
+    }
+
+    /** {@code int _mask = …} of the filters whose parameters are present. */
+    private static CodeBlock mask(QueryMethodModel method) {
+        Variants variants = method.variants();
+        CodeBlock.Builder code = CodeBlock.builder();
+        if (!variants.filters().isEmpty()) {
             List<CodeBlock> bits = new ArrayList<>();
             for (int i = 0; i < variants.filters().size(); i++) {
                 List<CodeBlock> present = new ArrayList<>();
@@ -84,15 +221,8 @@ final class FilterCode {
                         : CodeBlock.of("($L ? $L : 0)", CodeBlock.join(present, " && "), 1 << i));
             }
             code.addStatement("int _mask = $L", CodeBlock.join(bits, "\n$>$>| $<$<"));
-            text = variants.texts().isEmpty()
-                    ? CodeBlock.of("$N.text(_mask)", texts(method))
-                    : CodeBlock.of("$N[_mask]", texts(method));
         }
-        if (variants.sort() != null) {
-            text = CodeBlock.of("$T.sorted($L, $L, $L, $N, $N)", FILTERS, text, variants.sortTail(), variants.ownOrder(),
-                    variants.sort(), sortKeys(method));
-        }
-        return code.addStatement("String _sql = $L", text).build();
+        return code.build();
     }
 
     /** Whether a null argument for {@code parameter} means "absent" rather than a mistake. */
@@ -100,14 +230,18 @@ final class FilterCode {
         return method.variants() != null && method.variants().filterOnly().contains(parameter.name());
     }
 
-    /** The binds in order, those of a filter under its bit of the mask, numbered as they go. */
-    static CodeBlock binds(QueryMethodModel method, String label) {
+    /**
+     * The binds in order, those of a filter under its bit of the mask, numbered as they go; then,
+     * when {@code paged}, the page's: the cursor's keys after a cursor, and the limit and offset.
+     */
+    static CodeBlock binds(QueryMethodModel method, String label, boolean paged) {
         CodeBlock.Builder code = CodeBlock.builder();
         if (method.timeout() > 0) {
             code.addStatement("_stmt.setQueryTimeout($L)", method.timeout());
         }
         List<BindStep> binds = method.binds();
-        if (binds.isEmpty()) {
+        Paging paging = paged && method.variants() != null ? method.variants().paging() : null;
+        if (binds.isEmpty() && paging == null) {
             return code.build();
         }
         code.addStatement("int _i = 1");
@@ -133,6 +267,18 @@ final class FilterCode {
         if (open >= 0) {
             code.endControlFlow();
         }
+        if (paging != null) {
+            code.add(pageBinds(paging));
+            if (paging.kind() != Paging.Kind.CURSORED) {
+                traced.add(CodeBlock.of("$N.size()", paging.parameter()));
+                traced.add(CodeBlock.of("$N.offset()", paging.parameter()));
+                owners.add(-1);
+                owners.add(-1);
+            }
+        }
+        if (traced.isEmpty()) {
+            return code.build();
+        }
         code.beginControlFlow("if ($T.tracing())", SQL_LOG);
         if (owners.stream().allMatch(o -> o < 0)) {
             code.addStatement("$T.values($N, new Object[] {$L})", SQL_LOG, label, CodeBlock.join(traced, ", "));
@@ -142,6 +288,24 @@ final class FilterCode {
                     CodeBlock.join(traced, ", "));
         }
         return code.endControlFlow().build();
+    }
+
+    /** The page's binds: after a cursor its keys (in the order of the keyset condition), and the limit and offset. */
+    private static CodeBlock pageBinds(Paging paging) {
+        CodeBlock.Builder code = CodeBlock.builder();
+        String page = paging.parameter();
+        if (paging.kind() != Paging.Kind.CURSORED) {
+            return code.addStatement("_stmt.setLong(_i++, $N.size())", page)
+                    .addStatement("_stmt.setLong(_i++, $N.offset())", page)
+                    .build();
+        }
+        code.beginControlFlow("if (_after != null)");
+        for (int key : paging.afterBinds()) {
+            Paging.Key k = paging.keys().get(key);
+            code.addStatement(ColumnCode.bind(k.component().type(), "_i++", CodeBlock.of("_k$L", key), k.column()));
+        }
+        // one row more than the page tells whether another page follows
+        return code.endControlFlow().addStatement("_stmt.setLong(_i++, $N.size() + 1L)", page).build();
     }
 
     /**

@@ -58,8 +58,10 @@ final class QueryMethodWriter implements MethodWriter {
         fields.add(FieldSpec.builder(String.class, label, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
                 .initializer("$S", method.label()).build());
         if (method.variants() == null || method.variants().filters().isEmpty()) {
+            // a paged method's text is its statement with the page's LIMIT
+            String text = method.variants() == null ? method.sql() : method.variants().text(0);
             fields.add(FieldSpec.builder(String.class, method.constant() + "_SQL", Modifier.PRIVATE, Modifier.STATIC,
-                    Modifier.FINAL).initializer("$S", method.sql()).build());
+                    Modifier.FINAL).initializer("$S", text).build());
         }
         fields.addAll(FilterCode.constants(method));
         if (graph != null) {
@@ -92,17 +94,93 @@ final class QueryMethodWriter implements MethodWriter {
 
     @Override
     public List<MethodSpec> helpers() {
-        if (!wrapped()) {
-            return List.of();
+        List<MethodSpec> helpers = new ArrayList<>();
+        if (wrapped()) {
+            helpers.add(body(helper("_" + method.name(), method.result().type())));
         }
-        MethodSpec.Builder builder = MethodSpec.methodBuilder("_" + method.name())
+        if (paged()) {
+            // the page's rows are read as a List would be, by a writer of the method as one returning them
+            helpers.add(new QueryMethodWriter(rowsMethod()).body(helper(rowsHelper(), listOf(rowTypeName(method.result())))));
+            if (method.result().shape() == ReturnModel.Shape.PAGE) {
+                helpers.add(count(helper(countHelper(), TypeName.LONG)));
+            }
+        }
+        return helpers;
+    }
+
+    private MethodSpec.Builder helper(String name, TypeName returns) {
+        MethodSpec.Builder builder = MethodSpec.methodBuilder(name)
                 .addModifiers(Modifier.PRIVATE)
-                .returns(method.result().type())
+                .returns(returns)
                 .varargs(method.varargs());
         for (ParameterModel parameter : method.parameters()) {
             builder.addParameter(ParameterSpec.builder(parameter.type(), parameter.name()).build());
         }
-        return List.of(body(builder));
+        return builder;
+    }
+
+    /** Whether the method returns a {@code Page} or {@code CursoredPage}, made of its rows (and count) read by helpers. */
+    private boolean paged() {
+        return method.result().shape() == ReturnModel.Shape.PAGE || method.result().shape() == ReturnModel.Shape.CURSORED_PAGE;
+    }
+
+    private String rowsHelper() {
+        return "_" + method.name() + "Rows";
+    }
+
+    private String countHelper() {
+        return "_" + method.name() + "Count";
+    }
+
+    /** The method as one that returns its page's rows as a {@code List}, run where it is called. */
+    private QueryMethodModel rowsMethod() {
+        ReturnModel result = method.result();
+        ReturnModel rows = new ReturnModel(ReturnModel.Shape.LIST, result.row(), listOf(rowTypeName(result)), 0);
+        return new QueryMethodModel(method.element(), method.name(), method.label(), method.constant(), null,
+                method.parameters(), method.varargs(), method.thrown(), method.parsed(), method.sql(), method.binds(), rows,
+                method.fetches(), rows.type(), false, null, method.timeout(), method.variants());
+    }
+
+    private static TypeName listOf(TypeName row) {
+        return ParameterizedTypeName.get(ClassName.get(List.class), row);
+    }
+
+    /** A {@code Page} or {@code CursoredPage} of the rows the rows helper reads (and the count, when it must run). */
+    private MethodSpec pageBody(MethodSpec.Builder builder) {
+        List<CodeBlock> arguments = method.parameters().stream().map(p -> CodeBlock.of("$N", p.name())).toList();
+        CodeBlock args = CodeBlock.join(arguments, ", ");
+        TypeName row = rowTypeName(method.result());
+        builder.addStatement("$T _rows = $N($L)", listOf(row), rowsHelper(), args);
+        if (method.result().shape() == ReturnModel.Shape.CURSORED_PAGE) {
+            return builder.addCode(FilterCode.cursoredPage(method, row, "_rows")).build();
+        }
+        String page = method.variants().paging().parameter();
+        return builder.addStatement("long _total = $T.knownTotal($N, _rows.size())", FilterCode.PAGES, page)
+                .addStatement("return $T.page(_rows, $N, _total >= 0 ? _total : $N($L))", FilterCode.PAGES, page,
+                        countHelper(), args)
+                .build();
+    }
+
+    /** {@code SELECT count(*)} of the statement with the filters that apply, on a connection of its own borrowing. */
+    private MethodSpec count(MethodSpec.Builder builder) {
+        builder.addCode(FilterCode.countStatement(method));
+        builder.addStatement("$T _conn = _core.acquire($N)", CONNECTION, label);
+        builder.beginControlFlow("try ($T _stmt = _conn.prepareStatement(_sql))", PREPARED_STATEMENT);
+        builder.addCode(FilterCode.binds(method, label, false));
+        builder.addStatement("long _start = System.nanoTime()");
+        builder.beginControlFlow("try ($T _rs = _stmt.executeQuery())", RESULT_SET)
+                .addStatement("_rs.next()")
+                .addStatement("long _count = _rs.getLong(1)")
+                .addStatement("$T.executed($N, _sql, $L, 1, _start)", SQL_LOG, label,
+                        method.binds().isEmpty() ? "0" : "_i - 1")
+                .addStatement("return _count")
+                .endControlFlow();
+        builder.nextControlFlow("catch ($T _e)", SQL_EXCEPTION);
+        builder.addStatement("throw $T.translate(_e, $N, _sql)", SQL_ERRORS, label);
+        builder.nextControlFlow("finally");
+        builder.addStatement("_core.release(_conn)");
+        builder.endControlFlow();
+        return builder.build();
     }
 
     /** The overriding method's signature, with the null checks that run before any SQL on the caller's thread. */
@@ -127,6 +205,9 @@ final class QueryMethodWriter implements MethodWriter {
 
     /** The JDBC work: borrow, prepare, bind, execute, read, release. */
     private MethodSpec body(MethodSpec.Builder builder) {
+        if (paged()) {
+            return pageBody(builder);
+        }
         if (method.variants() != null) {
             builder.addCode(FilterCode.statement(method, method.constant() + "_SQL"));
         }
@@ -177,7 +258,7 @@ final class QueryMethodWriter implements MethodWriter {
 
     private CodeBlock binds() {
         if (method.variants() != null || method.parameters().stream().anyMatch(ParameterModel::optional)) {
-            return FilterCode.binds(method, label);
+            return FilterCode.binds(method, label, true);
         }
         CodeBlock.Builder code = CodeBlock.builder();
         if (method.timeout() > 0) {
@@ -208,7 +289,8 @@ final class QueryMethodWriter implements MethodWriter {
     private CodeBlock execute() {
         ReturnModel result = method.result();
         // with filters, the count of values bound is the number the binds reached
-        Object binds = method.variants() != null && !method.variants().filters().isEmpty() && !method.binds().isEmpty()
+        Object binds = method.variants() != null && method.variants().paging() != null ? "_i - 1"
+                : method.variants() != null && !method.variants().filters().isEmpty() && !method.binds().isEmpty()
                 ? "_i - 1" : method.binds().size();
         CodeBlock.Builder code = CodeBlock.builder();
         switch (result.shape()) {

@@ -27,10 +27,11 @@ public final class Pages {
 
     /**
      * The page, out of {@code counted} rows; a count that ran after the page's rows were read and
-     * saw fewer (rows deleted between the two) is raised to the rows the page has seen.
+     * saw fewer (rows deleted between the two) is raised to the rows the page has seen; an empty
+     * page past the end takes the count as it is.
      */
     public static <R> Page<R> page(List<R> rows, PageRequest page, long counted) {
-        return Page.of(rows, page, Math.max(counted, page.offset() + rows.size()));
+        return Page.of(rows, page, rows.isEmpty() ? counted : Math.max(counted, page.offset() + rows.size()));
     }
 
     /**
