@@ -7,6 +7,7 @@ import dev.quarry.bench.hibernate.UserEntity;
 import dev.quarry.bench.peers.JdbiContender;
 import dev.quarry.bench.peers.JooqContender;
 import dev.quarry.bench.peers.SpringContender;
+import dev.quarry.runtime.CursoredPage;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -160,6 +161,19 @@ final class Agreement {
                     page == 1 ? null : hand.postKeyAt((page - 1) * W8Pages.SIZE), W8Pages.SIZE);
             same("W8 pgjdbc keyset, page " + page, expected, keyset.rows());
             same("W8 pgjdbc keyset, page " + page + ", rows after it", page < last, keyset.hasNext());
+            same("W8 quarry offset, page " + page, expected, quarry.postsPage(page, W8Pages.SIZE));
+            // the cursor the benchmark starts from: one long first page's
+            CursoredPage<Post> cursored = quarry.feed(
+                    page == 1 ? null : quarry.cursorAfter((page - 1) * W8Pages.SIZE), W8Pages.SIZE);
+            same("W8 quarry keyset, page " + page, expected, cursored.content());
+            same("W8 quarry keyset, page " + page + ", rows after it", page < last, cursored.hasNext());
+        }
+        // and the cursors a caller walks with lead to the same pages
+        String cursor = null;
+        for (long page = 1; page <= 3; page++) {
+            CursoredPage<Post> walked = quarry.feed(cursor, W8Pages.SIZE);
+            same("W8 quarry keyset, walked to page " + page, hand.postsPage(page, W8Pages.SIZE), walked.content());
+            cursor = walked.nextCursor().orElseThrow();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.quarry.bench;
 
+import dev.quarry.runtime.CursoredPage;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -34,12 +35,18 @@ public class W8Pages {
     private long page;
     /** Where a hand-written keyset page starts; null on page 1. */
     private HandJdbc.PostKey key;
+    /** Where Quarry's keyset page starts; null on page 1. */
+    private String cursor;
 
+    /** Only the keyset benchmark being run looks for its start, so no fork pays for the other's. */
     @Setup(Level.Trial)
-    public void locate(BenchmarkParams params, HandJdbc hand) throws Exception {
+    public void locate(BenchmarkParams params, HandJdbc hand, QuarryContender quarry) throws Exception {
         page = page(depth);
-        if (params.getBenchmark().endsWith(".pgjdbcKeyset") && page > 1) {
+        if (page > 1 && params.getBenchmark().endsWith(".pgjdbcKeyset")) {
             key = hand.postKeyAt((page - 1) * SIZE);
+        }
+        if (page > 1 && params.getBenchmark().endsWith(".quarryKeyset")) {
+            cursor = quarry.cursorAfter((page - 1) * SIZE);
         }
     }
 
@@ -57,7 +64,17 @@ public class W8Pages {
     }
 
     @Benchmark
+    public List<Post> quarryOffset(QuarryContender contender) {
+        return contender.postsPage(page, SIZE);
+    }
+
+    @Benchmark
     public HandJdbc.PostsAfter pgjdbcKeyset(HandJdbc contender) throws Exception {
         return contender.postsAfter(key, SIZE);
+    }
+
+    @Benchmark
+    public CursoredPage<Post> quarryKeyset(QuarryContender contender) {
+        return contender.feed(cursor, SIZE);
     }
 }
