@@ -162,18 +162,26 @@ final class Agreement {
             same("W8 pgjdbc keyset, page " + page, expected, keyset.rows());
             same("W8 pgjdbc keyset, page " + page + ", rows after it", page < last, keyset.hasNext());
             same("W8 quarry offset, page " + page, expected, quarry.postsPage(page, W8Pages.SIZE));
-            // the cursor the benchmark starts from: one long first page's
+            // a cursor reached by one long first page starts where the walked one does
             CursoredPage<Post> cursored = quarry.feed(
                     page == 1 ? null : quarry.cursorAfter((page - 1) * W8Pages.SIZE), W8Pages.SIZE);
             same("W8 quarry keyset, page " + page, expected, cursored.content());
             same("W8 quarry keyset, page " + page + ", rows after it", page < last, cursored.hasNext());
         }
-        // and the cursors a caller walks with lead to the same pages
+        // and walking page by page, as the benchmark reaches its depth, leads to the same pages
+        HandJdbc.PostKey key = null;
         String cursor = null;
-        for (long page = 1; page <= 3; page++) {
-            CursoredPage<Post> walked = quarry.feed(cursor, W8Pages.SIZE);
-            same("W8 quarry keyset, walked to page " + page, hand.postsPage(page, W8Pages.SIZE), walked.content());
-            cursor = walked.nextCursor().orElseThrow();
+        for (long page = 1; page <= W8Pages.page(10_000); page++) {
+            HandJdbc.PostsAfter handPage = hand.postsAfter(key, W8Pages.SIZE);
+            CursoredPage<Post> quarryPage = quarry.feed(cursor, W8Pages.SIZE);
+            if (page == 1 || page == 2 || page == 100 || page == W8Pages.page(10_000)) {
+                List<Post> expected = hand.postsPage(page, W8Pages.SIZE);
+                same("W8 pgjdbc keyset, walked to page " + page, expected, handPage.rows());
+                same("W8 quarry keyset, walked to page " + page, expected, quarryPage.content());
+            }
+            Post lastRow = handPage.rows().get(handPage.rows().size() - 1);
+            key = new HandJdbc.PostKey(lastRow.createdAt().atOffset(java.time.ZoneOffset.UTC), lastRow.id());
+            cursor = quarryPage.nextCursor().orElse(null);
         }
     }
 
