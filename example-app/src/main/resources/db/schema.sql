@@ -23,7 +23,9 @@ CREATE TABLE orders (
     user_id    bigint NOT NULL REFERENCES users (id),
     status     text NOT NULL CHECK (status IN ('new', 'paid', 'shipped', 'cancelled')),
     total      numeric(12, 2) NOT NULL DEFAULT 0,
-    created_at timestamptz NOT NULL DEFAULT now()
+    created_at timestamptz NOT NULL DEFAULT now(),
+    -- moves on with every @Update of an OrderStatus: a change made from a stale read is refused
+    version    int NOT NULL DEFAULT 0
 );
 -- orders of given users, the per-user correlated count and the EXISTS probe
 CREATE INDEX orders_user_id_total_idx ON orders (user_id, total);

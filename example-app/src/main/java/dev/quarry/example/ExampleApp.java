@@ -1,6 +1,10 @@
 package dev.quarry.example;
 
+import dev.quarry.runtime.CursoredPage;
 import dev.quarry.runtime.Database;
+import dev.quarry.runtime.OptimisticLockException;
+import dev.quarry.runtime.Page;
+import dev.quarry.runtime.PageRequest;
 import dev.quarry.runtime.Sort;
 import dev.quarry.runtime.UniqueViolationException;
 import dev.quarry.testing.PostgresServer;
@@ -159,6 +163,14 @@ public final class ExampleApp {
         List<User> unfiltered = users.search(1, null, Optional.empty(),
                 Sort.parse(UserRepository.UserSort.class, "email"), 3);
         out.println("search of tenant 1, no filter, by e-mail: " + join(unfiltered, User::email));
+
+        Page<User> third = users.page(2, "active", PageRequest.ofPage(3, 5));
+        out.println("active users of tenant 2, page " + third.number() + " of " + third.totalPages() + " ("
+                + third.totalElements() + " users): " + join(third.content(), u -> "#" + u.id()));
+        CursoredPage<User> newest = users.newest(3, PageRequest.ofSize(4));
+        CursoredPage<User> older = users.newest(3, newest.nextPageRequest().orElseThrow());
+        out.println("newest users of tenant 3: " + join(newest.content(), u -> "#" + u.id())
+                + "; after the cursor: " + join(older.content(), u -> "#" + u.id()));
     }
 
     private static void orders(OrderRepository orders, PrintStream out) {
@@ -166,6 +178,24 @@ public final class ExampleApp {
         out.println("orders of users 1, 2, 3: " + ofUsers.size()
                 + " (ids " + join(ofUsers, o -> String.valueOf(o.id())) + ")");
         out.println("SKUs bought by user 7: " + String.join(", ", orders.skusBoughtBy(7)));
+
+        List<OrderStatus> paid = orders.statusesOf(ofUsers.stream().map(Order::id).toList()).stream()
+                .filter(o -> o.status().equals("paid")).toList();
+        if (!paid.isEmpty()) {
+            long shipped = orders.setStatuses(paid.stream().map(o -> new OrderStatus(o.id(), "shipped", o.version())).toList());
+            List<Integer> versions = orders.statusesOf(paid.stream().map(OrderStatus::id).toList()).stream()
+                    .map(OrderStatus::version).distinct().toList();
+            out.println("ship the paid orders of users 1, 2, 3 (@Update, @Version): " + shipped + " updated, versions now "
+                    + versions);
+            OrderStatus stale = paid.get(0);
+            try {
+                orders.setStatuses(List.of(new OrderStatus(stale.id(), "cancelled", stale.version())));
+                out.println("cancel order " + stale.id() + " from its old read: accepted?!");
+            } catch (OptimisticLockException e) {
+                out.println("cancel order " + stale.id() + " from its old read: " + e.getClass().getSimpleName()
+                        + ", stale ids " + e.staleIds());
+            }
+        }
         out.println("latest 2 orders of each tenant:");
         for (RankedOrder order : orders.latestPerTenant(2)) {
             out.printf("  tenant %d #%d: order %d of %s, %s at %s%n", order.tenantId(), order.tenantRank(),

@@ -1,8 +1,11 @@
 package dev.quarry.example;
 
+import dev.quarry.annotations.Bind;
 import dev.quarry.annotations.FetchSize;
+import dev.quarry.annotations.Find;
 import dev.quarry.annotations.Query;
 import dev.quarry.annotations.Repository;
+import dev.quarry.annotations.Update;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -49,4 +52,15 @@ public interface OrderRepository {
 
     @Query("SELECT count(*) AS orders, coalesce(sum(total), 0) AS total FROM orders")
     OrderTotals totals();
+
+    /** The statuses of these orders, in id order: the SELECT is written from {@link OrderStatus}. */
+    @Find
+    List<OrderStatus> statusesOf(@Bind("id") List<Long> ids);
+
+    /**
+     * Sets each order's status where its version is still the one read (and moves the version on),
+     * one statement per 10 000 orders; a stale order fails the call with nothing written.
+     */
+    @Update(columns = "status")
+    long setStatuses(List<OrderStatus> orders);
 }

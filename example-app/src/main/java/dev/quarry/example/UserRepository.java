@@ -3,6 +3,9 @@ package dev.quarry.example;
 import dev.quarry.annotations.Filter;
 import dev.quarry.annotations.Query;
 import dev.quarry.annotations.Repository;
+import dev.quarry.runtime.CursoredPage;
+import dev.quarry.runtime.Page;
+import dev.quarry.runtime.PageRequest;
 import dev.quarry.runtime.Sort;
 import java.math.BigDecimal;
 import java.util.List;
@@ -79,4 +82,21 @@ public interface UserRepository {
     @Filter("email LIKE :emailPattern")
     List<User> search(long tenantId, List<String> statuses, Optional<String> emailPattern, Sort<UserSort> sort,
                       int limit);
+
+    /** A tenant's users by number, with the total a pager shows; the status filter applies when given. */
+    @Query("""
+            SELECT id, tenant_id, email, status, created_at, updated_at
+            FROM users
+            WHERE tenant_id = :tenantId
+            ORDER BY id""")
+    @Filter("status = :status")
+    Page<User> page(long tenantId, String status, PageRequest page);
+
+    /** A tenant's newest users, a keyset page at a time: the hundredth page costs what the first does. */
+    @Query("""
+            SELECT id, tenant_id, email, status, created_at, updated_at
+            FROM users
+            WHERE tenant_id = :tenantId
+            ORDER BY created_at DESC, id DESC""")
+    CursoredPage<User> newest(long tenantId, PageRequest page);
 }

@@ -94,6 +94,28 @@ class ExampleAppTest {
                 + column(database, "SELECT email FROM users WHERE tenant_id = 1 ORDER BY email, id LIMIT 3"));
     }
 
+    @Test
+    void pagesByNumberAndByKeyset(TestDatabase database) throws SQLException {
+        long active = database.queryLong("SELECT count(*) FROM users WHERE tenant_id = 2 AND status = 'active'");
+        assertLine("active users of tenant 2, page 3 of " + (active + 4) / 5 + " (" + active + " users): " + column(
+                database, "SELECT '#' || id FROM users WHERE tenant_id = 2 AND status = 'active' ORDER BY id "
+                        + "LIMIT 5 OFFSET 10"));
+        assertLine("newest users of tenant 3: " + column(database, "SELECT '#' || id FROM users WHERE tenant_id = 3 "
+                + "ORDER BY created_at DESC, id DESC LIMIT 4") + "; after the cursor: " + column(database,
+                "SELECT '#' || id FROM users WHERE tenant_id = 3 ORDER BY created_at DESC, id DESC LIMIT 4 OFFSET 4"));
+    }
+
+    @Test
+    void shipsWithVersionsAndRefusesAStaleChange(TestDatabase database) {
+        long shipped = database.queryLong("SELECT count(*) FROM orders WHERE user_id <= 3 AND status = 'shipped' "
+                + "AND version = 1");
+        assertTrue(shipped > 0, "the seed has paid orders of users 1, 2, 3");
+        assertLine("ship the paid orders of users 1, 2, 3 (@Update, @Version): " + shipped + " updated, versions now [1]");
+        long first = database.queryLong("SELECT min(id) FROM orders WHERE user_id <= 3 AND version = 1");
+        assertLine("cancel order " + first + " from its old read: OptimisticLockException, stale ids [" + first + "]");
+        assertEquals(0, database.queryLong("SELECT count(*) FROM orders WHERE status = 'cancelled' AND version > 0"));
+    }
+
     /** The first column of every row, joined as the example joins them. */
     private static String column(TestDatabase database, String sql) throws SQLException {
         List<String> values = new ArrayList<>();

@@ -62,6 +62,11 @@ class GoldenFilesTest {
     }
 
     @Test
+    void writesAndLookupsWithoutSql() {
+        assertGenerates("writes", "example.writes.Books_Impl", "Books");
+    }
+
+    @Test
     void abstractClassKeepsItsMethodsAccess() {
         assertGenerates("accounts", "example.accounts.AccountStore_Impl", "AccountStore");
     }

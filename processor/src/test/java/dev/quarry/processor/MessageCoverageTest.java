@@ -22,9 +22,10 @@ class MessageCoverageTest {
     /** The classes holding the negative cases; a new one is added here. */
     private static final List<Class<?>> ERROR_TESTS = List.of(
             ProcessorErrorsTest.class, RelationErrorsTest.class, BulkErrorsTest.class, MethodSettingsErrorsTest.class,
-            FilterErrorsTest.class,
+            FilterErrorsTest.class, PageErrorsTest.class, KeyedWriteErrorsTest.class,
             dev.quarry.processor.verify.VerifySchemaTest.class, dev.quarry.processor.verify.VerifyUrlTest.class,
-            dev.quarry.processor.verify.VerifyCacheTest.class, dev.quarry.processor.verify.VerifyFiltersTest.class);
+            dev.quarry.processor.verify.VerifyCacheTest.class, dev.quarry.processor.verify.VerifyFiltersTest.class,
+            dev.quarry.processor.verify.VerifyPagesTest.class);
 
     /** Diagnostics no user source can provoke. */
     private static final Set<Message> UNREACHABLE = EnumSet.of(Message.INTERNAL_ERROR);

@@ -21,7 +21,7 @@ public final class MissingRepositoryFailureAnalyzer extends AbstractFailureAnaly
         if (type == null || !annotated(type)) {
             return null;
         }
-        String implementation = implementationName(type);
+        String implementation = QuarryRepositoryFactoryBean.implementationName(type);
         boolean generated = type.getClassLoader() != null
                 && type.getClassLoader().getResource(implementation.replace('.', '/') + ".class") != null;
         String description = generated
@@ -36,13 +36,6 @@ public final class MissingRepositoryFailureAnalyzer extends AbstractFailureAnaly
                         + "runs only the processors named there; in Gradle: annotationProcessor "
                         + "'dev.quarry:quarry-processor'), then rebuild.";
         return new FailureAnalysis(description, action, cause);
-    }
-
-    /** {@code Outer$Inner} → {@code Outer_Inner_Impl}, as {@code Database.repository} looks it up. */
-    private static String implementationName(Class<?> type) {
-        String packageName = type.getPackageName();
-        String binary = type.getName().substring(packageName.isEmpty() ? 0 : packageName.length() + 1);
-        return (packageName.isEmpty() ? "" : packageName + ".") + binary.replace('$', '_') + "_Impl";
     }
 
     private static boolean annotated(Class<?> type) {

@@ -1,17 +1,17 @@
 package dev.quarry.spring;
 
-import dev.quarry.runtime.Database;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Set;
-import org.springframework.beans.factory.BeanFactory;
-import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.FactoryBean;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.ResourceLoaderAware;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
+import org.springframework.core.ResolvableType;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -21,22 +21,17 @@ import org.springframework.util.StringUtils;
 
 /**
  * Registers every generated repository on the class path as a singleton bean of its repository
- * type, created by the context's {@link Database}. The repositories come from the resources the
- * processor writes, {@code META-INF/quarry/repositories/<binary name>}, one per repository: no class
- * is scanned.
+ * type, created by the context's {@link dev.quarry.runtime.Database}. The repositories come from the
+ * resources the processor writes, {@code META-INF/quarry/repositories/<binary name>}, one per
+ * repository: no class is scanned.
  */
-public final class QuarryRepositoriesRegistrar
-        implements ImportBeanDefinitionRegistrar, BeanFactoryAware, ResourceLoaderAware {
+public final class QuarryRepositoriesRegistrar implements ImportBeanDefinitionRegistrar, ResourceLoaderAware {
     /** The folder quarry-processor writes to (its {@code RepositoryIndex}). */
-    static final String INDEX = "classpath*:META-INF/quarry/repositories/*";
+    static final String FOLDER = "META-INF/quarry/repositories/";
 
-    private BeanFactory beanFactory;
+    static final String INDEX = "classpath*:" + FOLDER + "*";
+
     private ResourceLoader resourceLoader;
-
-    @Override
-    public void setBeanFactory(BeanFactory beanFactory) {
-        this.beanFactory = beanFactory;
-    }
 
     @Override
     public void setResourceLoader(ResourceLoader resourceLoader) {
@@ -45,32 +40,44 @@ public final class QuarryRepositoriesRegistrar
 
     @Override
     public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
+        for (Class<?> type : listed(resourceLoader)) {
+            registry.registerBeanDefinition(uniqueName(registry, type), definition(type));
+        }
+    }
+
+    /** The repositories the index on {@code resourceLoader}'s class path lists, each once. */
+    static Set<Class<?>> listed(ResourceLoader resourceLoader) {
         ClassLoader classLoader = resourceLoader.getClassLoader();
         // one repository may be listed twice, by two class path entries that hold the same module
-        Set<Class<?>> registered = new HashSet<>();
-        for (Resource entry : index()) {
+        Set<Class<?>> listed = new LinkedHashSet<>();
+        for (Resource entry : index(resourceLoader)) {
             String name = read(entry);
-            Class<?> type;
             try {
-                type = ClassUtils.forName(name, classLoader);
+                listed.add(ClassUtils.forName(name, classLoader));
             } catch (ClassNotFoundException | LinkageError e) {
                 throw new IllegalStateException("Quarry's repository index " + entry + " names " + name
                         + ", which is not on the class path: rebuild the module that holds it", e);
             }
-            if (registered.add(type)) {
-                registry.registerBeanDefinition(uniqueName(registry, type), definition(type));
-            }
         }
+        return listed;
     }
 
-    private <T> RootBeanDefinition definition(Class<T> type) {
-        RootBeanDefinition definition = new RootBeanDefinition(type);
-        // looked up when the bean is created, so an application's own Database bean is the one used
-        definition.setInstanceSupplier(() -> beanFactory.getBean(Database.class).repository(type));
+    /**
+     * A {@link QuarryRepositoryFactoryBean} of {@code type}, the {@code Database} autowired: no
+     * instance supplier, which Spring's AOT engine could not write out as code.
+     */
+    private static RootBeanDefinition definition(Class<?> type) {
+        RootBeanDefinition definition = new RootBeanDefinition(QuarryRepositoryFactoryBean.class);
+        definition.getConstructorArgumentValues().addIndexedArgumentValue(0, type);
+        definition.setAutowireMode(AbstractBeanDefinition.AUTOWIRE_CONSTRUCTOR);
+        // the repository type without creating the factory (and the Database) to ask it; the
+        // attribute serves a context that reads this definition, the target type the code AOT writes
+        definition.setTargetType(ResolvableType.forClassWithGenerics(QuarryRepositoryFactoryBean.class, type));
+        definition.setAttribute(FactoryBean.OBJECT_TYPE_ATTRIBUTE, type);
         return definition;
     }
 
-    private Resource[] index() {
+    private static Resource[] index(ResourceLoader resourceLoader) {
         try {
             return new PathMatchingResourcePatternResolver(resourceLoader).getResources(INDEX);
         } catch (IOException e) {

@@ -12,7 +12,7 @@ public enum Message {
     REPOSITORY_INNER_CLASS("@Repository type %s must be static to be implemented outside it"),
     REPOSITORY_GENERIC("@Repository type %s must not declare type parameters"),
     REPOSITORY_NO_CONSTRUCTOR("abstract @Repository class %s needs a non-private constructor taking no argument, or one taking a dev.quarry.runtime.Database (the generated implementation passes its own, through which the class reaches other repositories)"),
-    METHOD_WITHOUT_QUERY("abstract method %s has no @Query; every abstract method of a @Repository needs one (or @Tree, @Insert, @Upsert)"),
+    METHOD_WITHOUT_QUERY("abstract method %s has no @Query; every abstract method of a @Repository needs one (or @Tree, @Find, @Insert, @Upsert, @Update, @Delete)"),
     METHOD_GENERIC("@Query method %s must not declare type parameters"),
     SQL_EMPTY("@Query on %s has no SQL"),
     SQL_MULTIPLE_STATEMENTS("@Query on %s holds more than one statement (a ';' at offset %d); write one statement per method"),
@@ -62,7 +62,7 @@ public enum Message {
     TOP_PER_GROUP_LIMIT("@TopPerGroup on %s has limit \"%s\"; use a positive number or a parameter such as :n"),
     FETCH_UNKNOWN_PATH("@Fetch on %s names '%s', which is not a relation of %s; its relations are %s"),
     FETCH_WITHOUT_RELATIONS("@Fetch on %s has nothing to apply to: %s has no @Relation components"),
-    BULK_CONFLICTING_ANNOTATIONS("%s has both @%s and @%s; a method is one kind of statement: @Query, @Insert, @Upsert, or @Batch with @Query"),
+    BULK_CONFLICTING_ANNOTATIONS("%s has both @%s and @%s; a method is one kind of statement: @Query, @Tree, @Find, @Insert, @Upsert, @Update, @Delete, or @Batch with @Query"),
     BULK_GENERIC("%s must not declare type parameters"),
     BULK_UNSUPPORTED_INPUT("%s takes %s; @%s takes one parameter: a List, Collection, Set, Iterable or Stream of %s%s"),
     BULK_NOT_TABLE_RECORD("%s writes %s, which is not a @Table record; @%s writes records annotated @Table(\"table_name\")"),
@@ -130,10 +130,30 @@ public enum Message {
             + "which its cursors carry: remove the Sort, or return Page<R>"),
     CURSOR_ROW_NOT_RECORD("%s returns CursoredPage<%s>; a keyset page's rows must be records, whose components carry "
             + "the ORDER BY keys"),
+    FIND_NOT_TABLE("@Find method %s reads %s, which is not a @Table record; @Find writes its SELECT from the record's "
+            + "@Table and columns"),
+    FIND_UNKNOWN_COLUMN("parameter '%s' of @Find method %s names column '%s', which %s has not (its columns are %s); "
+            + "name the parameter after a column (createdAt for created_at), or use @Bind(\"column\")"),
+    KEYED_RETURN("%s returns %s; an @%s method returns void, boolean, or the rows %s as int or long"),
+    KEYED_ID("@%s on %s needs %s to have exactly one @Id component, and it has %s"),
+    KEYED_ID_TYPE("@%s on %s: @Id component '%s' of %s is a %s; @Update and @Delete match rows by a long, int, short, "
+            + "String or UUID id"),
+    KEYED_VERSION_TYPE("@Version component '%s' of %s is a %s; a version is an int or a long (used by %s)"),
+    UPDATE_UNKNOWN_COLUMN("@Update(columns) on %s names \"%s\", which is no column or component of %s (its columns are %s)"),
+    UPDATE_KEY_COLUMN("@Update(columns) on %s names \"%s\", the record's %s, which an update matches rows by and "
+            + "never sets from the record"),
+    UPDATE_NOTHING_TO_SET("@Update on %s: %s has no column to set besides its @Id and @Version"),
+    DELETE_NO_TABLE("@Delete on %s takes %s, id values, and the repository has %s to delete from; name it: "
+            + "@Delete(Book.class)"),
+    DELETE_ID_TYPE("@Delete on %s takes %s, but the @Id of %s is a %s"),
     VERIFY_FILTER_REJECTED("%s: PostgreSQL rejects the statement with @Filter(\"%s\") applied: %s; the statement: %s"),
     VERIFY_PAGE_REJECTED("%s: PostgreSQL rejects its %s: %s; the statement: %s"),
     VERIFY_CURSOR_KEY_NULLABLE(Diagnostic.Kind.WARNING, "%s: ORDER BY key '%s' reads a column that can be NULL; a keyset "
-            + "page whose last row has a NULL key fails (a cursor cannot order after NULL): declare it NOT NULL or filter NULLs out"),
+            + "page whose last row has a NULL key fails (a cursor cannot order after NULL), and rows whose key is NULL "
+            + "sort after every value in ascending order, where no cursor reaches them: declare it NOT NULL or filter "
+            + "NULLs out"),
+    VERIFY_PAGE_ORDER_NOT_UNIQUE(Diagnostic.Kind.WARNING, "%s: its ORDER BY (%s) is not unique in %s, whose unique keys "
+            + "are %s: rows that tie on it may repeat or be skipped between pages; end the ORDER BY with the primary key"),
     VERIFY_SORT_KEY_REJECTED("%s: PostgreSQL rejects the ORDER BY of sort key %s (%s): %s; the statement: %s"),
     VERIFY_UPSERT_NO_UNIQUE_KEY("@Upsert on %s: ON CONFLICT (%s) needs a unique index or constraint on exactly those "
             + "columns of %s; its unique keys are %s"),

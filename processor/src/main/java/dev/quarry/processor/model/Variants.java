@@ -44,6 +44,18 @@ public record Variants(List<FilterModel> filters, List<Integer> bindFilter, List
         return texts.isEmpty() ? pieces.compose(filterTexts, mask) : texts.get(mask);
     }
 
+    /** The statement of {@code mask} as the user's SQL and the filters make it: its text without a page's limit clause. */
+    public String statement(int mask) {
+        String text = text(mask);
+        return paging == null ? text : text.substring(0, text.length() - paging.kind().limitClause().length());
+    }
+
+    /** The statement without filters ordered by {@code keys} (SQL, ascending), without a page's limit clause. */
+    public String sortedStatement(List<String> keys) {
+        String text = sorted(text(0), keys);
+        return paging == null ? text : text.substring(0, text.length() - paging.kind().limitClause().length());
+    }
+
     /** {@code sql} (one of the texts) ordered by {@code keys} (SQL, ascending), as the runtime puts them. */
     public String sorted(String sql, List<String> keys) {
         int at = sql.length() - sortTail;

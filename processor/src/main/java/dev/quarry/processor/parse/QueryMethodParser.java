@@ -4,6 +4,7 @@ import com.palantir.javapoet.TypeName;
 import dev.quarry.annotations.Bind;
 import dev.quarry.annotations.FetchSize;
 import dev.quarry.annotations.FetchStrategy;
+import dev.quarry.annotations.Find;
 import dev.quarry.annotations.Query;
 import dev.quarry.annotations.TopPerGroup;
 import dev.quarry.annotations.Transactional;
@@ -60,7 +61,13 @@ final class QueryMethodParser {
         int errorsBefore = reporter.errorCount();
         Query query = method.getAnnotation(Query.class);
         Tree tree = method.getAnnotation(Tree.class);
-        AnnotationMirror annotation = Annotations.mirror(method, tree != null ? Tree.class : Query.class);
+        Find find = method.getAnnotation(Find.class);
+        AnnotationMirror annotation = Annotations.mirror(method, tree != null ? Tree.class : find != null ? Find.class
+                : Query.class);
+        Optional<String> found = find == null ? Optional.empty() : FindSql.build(method, label, types, records, reporter);
+        if (find != null && found.isEmpty()) {
+            return Optional.empty();
+        }
         int timeout = query == null ? 0 : query.timeout();
         AnnotationValue value = Annotations.value(annotation, "value");
         if (!method.getTypeParameters().isEmpty()) {
@@ -76,7 +83,7 @@ final class QueryMethodParser {
         }
 
         // problems are found in the SQL as written, so their offsets point into the annotation's text
-        ParsedSql written = SqlParser.parse(tree != null ? TreeSql.build(tree) : query.value());
+        ParsedSql written = SqlParser.parse(tree != null ? TreeSql.build(tree) : found.orElseGet(() -> query.value()));
         for (ParsedSql.Problem problem : written.problems()) {
             switch (problem.kind()) {
                 case EMPTY -> reporter.report(Message.SQL_EMPTY, method, annotation, value, label);

@@ -30,6 +30,7 @@ public final class RepositoryParser {
     private final Elements elements;
     private final Reporter reporter;
     private final QueryMethodParser methods;
+    private final KeyedWriteParser keyedWrites;
     private final TransactionalMethodParser transactionalMethods;
     private final BulkMethodParser bulkMethods;
 
@@ -39,6 +40,7 @@ public final class RepositoryParser {
         this.methods = new QueryMethodParser(new TypeMapper(types), reporter);
         this.transactionalMethods = new TransactionalMethodParser(types, elements, reporter);
         this.bulkMethods = new BulkMethodParser(new TypeMapper(types), reporter);
+        this.keyedWrites = new KeyedWriteParser(new TypeMapper(types), reporter);
     }
 
     public Optional<RepositoryModel> parse(TypeElement type) {
@@ -74,12 +76,21 @@ public final class RepositoryParser {
             }
             String label = simpleNames + "." + method.getSimpleName();
             boolean bulk = BulkMethodParser.applies(method);
-            if (!bulk && method.getAnnotation(Query.class) == null && method.getAnnotation(Tree.class) == null) {
+            List<String> kinds = kinds(method);
+            if (kinds.isEmpty()) {
                 reporter.report(Message.METHOD_WITHOUT_QUERY, method.getEnclosingElement().equals(type) ? method : type,
                         label);
                 continue;
             }
+            if (kinds.size() > 1) {
+                reporter.report(Message.BULK_CONFLICTING_ANNOTATIONS, method, label, kinds.get(0), kinds.get(1));
+                continue;
+            }
             String constant = constants.get(method);
+            if (KeyedWriteParser.applies(method)) {
+                keyedWrites.parse(method, label, constant).ifPresent(models::add);
+                continue;
+            }
             if (bulk) {
                 bulkMethods.parse(method, label, constant).ifPresent(models::add);
                 continue;
@@ -91,6 +102,22 @@ public final class RepositoryParser {
         ClassName implementation = ClassName.get(name.packageName(), simpleNames.replace('.', '_') + "_Impl");
         return Optional.of(new RepositoryModel(type, name, implementation, isInterface, List.copyOf(models),
                 passesDatabase));
+    }
+
+    /** The annotations that say what kind of statement {@code method} is; a {@code @Batch} runs its {@code @Query}. */
+    private static List<String> kinds(ExecutableElement method) {
+        List<String> kinds = new ArrayList<>();
+        for (Class<? extends java.lang.annotation.Annotation> kind : List.of(dev.quarry.annotations.Insert.class,
+                dev.quarry.annotations.Upsert.class, dev.quarry.annotations.Batch.class, dev.quarry.annotations.Update.class,
+                dev.quarry.annotations.Delete.class, dev.quarry.annotations.Find.class, Tree.class, Query.class)) {
+            if (method.getAnnotation(kind) != null) {
+                kinds.add(kind.getSimpleName());
+            }
+        }
+        if (kinds.contains("Batch")) {
+            kinds.remove("Query");
+        }
+        return kinds;
     }
 
     /**

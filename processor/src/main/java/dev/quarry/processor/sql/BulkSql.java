@@ -1,6 +1,7 @@
 package dev.quarry.processor.sql;
 
 import dev.quarry.processor.model.ComponentModel;
+import dev.quarry.processor.model.KeyedWriteModel;
 import dev.quarry.processor.model.ScalarKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,6 +123,67 @@ public final class BulkSql {
         }
         sql.append(sets.isEmpty() ? " DO NOTHING" : " DO UPDATE SET " + String.join(", ", sets));
         return sql.append(returningClause(returning)).toString();
+    }
+
+    /**
+     * {@code UPDATE t AS t SET a = u.a, …, version = t.version + 1 FROM unnest(…) AS u(a, …, id, version)
+     * WHERE t.id = u.id AND t.version = u.version RETURNING t.id::int8}: the ids come back as sent.
+     */
+    public static String keyedUpdate(String table, List<ComponentModel> sent, List<ComponentModel> set,
+                                     ComponentModel id, ComponentModel version) {
+        return keyedUpdate(table, sent, set, id, version, List.of());
+    }
+
+    /** {@link #keyedUpdate}, returning after the id the columns of {@code returned}, as updated. */
+    public static String keyedUpdate(String table, List<ComponentModel> sent, List<ComponentModel> set,
+                                     ComponentModel id, ComponentModel version, List<ComponentModel> returned) {
+        List<String> sets = new ArrayList<>();
+        for (ComponentModel c : set) {
+            sets.add(identifier(c.column()) + " = u." + identifier(c.column()) + listCast(c));
+        }
+        if (version != null) {
+            sets.add(identifier(version.column()) + " = t." + identifier(version.column()) + " + 1");
+        }
+        return "UPDATE " + table(table) + " AS t SET " + String.join(", ", sets) + " FROM " + unnestArrays(sent, Map.of())
+                + " AS u(" + names(sent) + ") WHERE " + keyMatch(id, version) + " RETURNING " + returnedId(id)
+                + returned.stream().map(c -> ", t." + identifier(c.column())).collect(Collectors.joining());
+    }
+
+    /** {@code DELETE FROM t AS t USING unnest(…) AS u(id, version) WHERE t.id = u.id AND t.version = u.version RETURNING t.id::int8}. */
+    public static String keyedDelete(String table, List<ComponentModel> sent, ComponentModel id, ComponentModel version) {
+        return "DELETE FROM " + table(table) + " AS t USING " + unnestArrays(sent, Map.of()) + " AS u(" + names(sent)
+                + ") WHERE " + keyMatch(id, version) + " RETURNING " + returnedId(id);
+    }
+
+    /** The UPDATE or DELETE of an {@code @Update}/{@code @Delete} method, returning the rows as updated when it returns them. */
+    public static String keyed(KeyedWriteModel method) {
+        String table = method.record().table();
+        return method.kind() == KeyedWriteModel.Kind.UPDATE
+                ? keyedUpdate(table, method.sent(), method.set(), method.id(), method.version(),
+                        method.result() == KeyedWriteModel.Result.LIST ? method.record().components() : List.of())
+                : keyedDelete(table, method.sent(), method.id(), method.version());
+    }
+
+    /** {@code SELECT 1 FROM t WHERE id = ANY(?) ORDER BY id FOR UPDATE}: a chunk's rows locked in key order. */
+    public static String keyLock(String table, ComponentModel id) {
+        String column = identifier(id.column());
+        return "SELECT 1 FROM " + table(table) + " WHERE " + column + " = ANY(?) ORDER BY " + column + " FOR UPDATE";
+    }
+
+    /** {@code SELECT id::int8 FROM t WHERE id = ANY(?)}: which of the ids not written have a row. */
+    public static String keyExisting(String table, ComponentModel id) {
+        String column = identifier(id.column());
+        return "SELECT " + column + "::" + writtenAs(id) + " FROM " + table(table) + " WHERE " + column + " = ANY(?)";
+    }
+
+    private static String keyMatch(ComponentModel id, ComponentModel version) {
+        String match = "t." + identifier(id.column()) + " = u." + identifier(id.column());
+        return version == null ? match
+                : match + " AND t." + identifier(version.column()) + " = u." + identifier(version.column());
+    }
+
+    private static String returnedId(ComponentModel id) {
+        return "t." + identifier(id.column()) + "::" + writtenAs(id);
     }
 
     /** {@code u.email}: the key expressions an upsert's DISTINCT ON and ORDER BY start with, one per conflict column. */

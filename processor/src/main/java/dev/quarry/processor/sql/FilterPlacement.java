@@ -198,6 +198,49 @@ public final class FilterPlacement {
         return java.util.Optional.empty();
     }
 
+    /**
+     * The table a {@code SELECT} reads alone, without grouping: {@code FROM name [alias]} followed by
+     * {@code WHERE}, {@code ORDER BY}, {@code LIMIT}, {@code OFFSET}, {@code FETCH}, {@code FOR} or nothing.
+     */
+    public static java.util.Optional<String> singleTable(String sql) {
+        List<Token> tokens = SqlParser.withoutTrailingSemicolons(SqlLexer.lex(sql).tokens());
+        if (tokens.isEmpty() || !tokens.get(0).isWord("select")) {
+            return java.util.Optional.empty();
+        }
+        for (Token t : tokens) {
+            if (t.depth() == 0 && t.kind() == Token.Kind.WORD && (SET_OPERATIONS.contains(t.text())
+                    || t.text().equals("group") || t.text().equals("having") || t.text().equals("window"))) {
+                return java.util.Optional.empty();
+            }
+        }
+        int i = SqlParser.indexOfTopLevel(tokens, "from", 1) + 1;
+        if (i <= 0 || i >= tokens.size()) {
+            return java.util.Optional.empty();
+        }
+        StringBuilder name = new StringBuilder();
+        while (i < tokens.size() && (tokens.get(i).kind() == Token.Kind.WORD || tokens.get(i).kind() == Token.Kind.QUOTED)) {
+            Token part = tokens.get(i);
+            name.append(part.kind() == Token.Kind.QUOTED ? '"' + part.text() + '"' : part.text());
+            if (i + 1 < tokens.size() && tokens.get(i + 1).isSymbol(".")) {
+                name.append('.');
+                i += 2;
+            } else {
+                i++;
+                break;
+            }
+        }
+        if (i < tokens.size() && tokens.get(i).isWord("as")) {
+            i++;
+        }
+        if (i < tokens.size() && tokens.get(i).kind() == Token.Kind.WORD && !AFTER_WHERE.contains(tokens.get(i).text())
+                && !tokens.get(i).text().equals("where")) {
+            i++; // the alias
+        }
+        boolean ends = i == tokens.size() || tokens.get(i).kind() == Token.Kind.WORD
+                && (tokens.get(i).text().equals("where") || AFTER_WHERE.contains(tokens.get(i).text()));
+        return ends && name.length() > 0 ? java.util.Optional.of(name.toString()) : java.util.Optional.empty();
+    }
+
     /** The first top-level {@code SELECT}, or the last top-level set operation after it: where the outer clauses start. */
     private static int topLevelStart(List<Token> tokens) {
         int start = 0;

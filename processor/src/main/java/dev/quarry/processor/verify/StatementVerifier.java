@@ -14,6 +14,8 @@ import dev.quarry.processor.model.BulkResult;
 import dev.quarry.processor.model.ComponentModel;
 import dev.quarry.processor.model.InsertMethodModel;
 import dev.quarry.processor.model.MethodModel;
+import dev.quarry.processor.model.KeyedWriteModel;
+import dev.quarry.processor.model.Paging;
 import dev.quarry.processor.model.QueryMethodModel;
 import dev.quarry.processor.model.RecordModel;
 import dev.quarry.processor.model.RelationModel;
@@ -23,6 +25,7 @@ import dev.quarry.processor.model.ScalarType;
 import dev.quarry.processor.model.UpsertMethodModel;
 import dev.quarry.processor.model.Variants;
 import dev.quarry.processor.sql.BulkSql;
+import dev.quarry.processor.sql.FilterPlacement;
 import dev.quarry.processor.sql.ParsedSql;
 import dev.quarry.processor.sql.Placeholder;
 import dev.quarry.processor.sql.SqlParser;
@@ -41,6 +44,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -110,6 +114,8 @@ final class StatementVerifier {
                 insert(insert);
             } else if (method instanceof UpsertMethodModel upsert) {
                 upsert(upsert);
+            } else if (method instanceof KeyedWriteModel keyed) {
+                keyed(keyed);
             }
         } catch (NotAnswered e) {
             findings.report(Message.VERIFY_NOT_IN_SNAPSHOT, method.element(), method.label(), snapshot);
@@ -169,12 +175,20 @@ final class StatementVerifier {
                 parsed, VariantVerifier.binds(variants, rewritten), names(parsed),
                 VariantVerifier.binds(variants, javaTypes), VariantVerifier.binds(variants, enumTypes));
         Described described = describeUserSql(method.label(), element,
-                variants == null ? method.sql() : variants.text(0), VariantVerifier.binds(variants, binds), user);
+                variants == null ? method.sql() : variants.statement(0), VariantVerifier.binds(variants, binds), user);
         if (described == null) {
             return;
         }
         if (variants != null) {
             new VariantVerifier(findings, this::describe).verify(method, binds);
+        }
+        if (variants != null && variants.paging() != null) {
+            pageOrder(method, variants.unfiltered().original());
+            for (Paging.Key key : variants.paging().keys()) {
+                if (described.columns().stream().anyMatch(c -> c.label().equals(key.column()) && c.canBeNull())) {
+                    findings.reportOn(Message.VERIFY_CURSOR_KEY_NULLABLE, element, null, null, method.label(), key.column());
+                }
+            }
         }
         if (!method.result().readsRows()) {
             return;
@@ -185,6 +199,43 @@ final class StatementVerifier {
                 added);
         if (method.result().row() instanceof RowType.Record record && record.model().hasRelations()) {
             relations(method, record.model());
+        }
+    }
+
+    /** An {@code @Update} or {@code @Delete}: its statement, and the lock and lookup of ids it runs beside it. */
+    private void keyed(KeyedWriteModel method) throws VerificationUnavailable, NotAnswered {
+        Class<? extends Annotation> annotation = method.kind() == KeyedWriteModel.Kind.UPDATE
+                ? dev.quarry.annotations.Update.class : dev.quarry.annotations.Delete.class;
+        String what = "@" + annotation.getSimpleName() + " statement";
+        String table = method.record().table();
+        String sql = BulkSql.keyed(method);
+        if (describeGenerated(method.label(), method.element(), annotation, what,
+                enumCasts(method.label(), method.element(), table, method.sent(), sql), unnestBinds(method.sent())) == null) {
+            return;
+        }
+        List<Bind> ids = List.of(Bind.array(method.id().type().kind()));
+        describeGenerated(method.label(), method.element(), annotation, what + "'s row lock",
+                BulkSql.keyLock(table, method.id()), ids);
+    }
+
+    /**
+     * A paged statement that reads one table must order its rows by a unique key of it, or pages
+     * may repeat and skip the rows that tie.
+     */
+    private void pageOrder(QueryMethodModel method, String sql) throws VerificationUnavailable, NotAnswered {
+        Optional<FilterPlacement.OrderBy> order = FilterPlacement.orderBy(sql);
+        Optional<String> table = FilterPlacement.singleTable(sql);
+        if (order.isEmpty() || table.isEmpty()
+                || order.get().terms().stream().anyMatch(t -> t.column() == null)) {
+            return;
+        }
+        Set<String> columns = new java.util.HashSet<>();
+        order.get().terms().forEach(t -> columns.add(t.column()));
+        if (answered(describer.uniqueKeys(table.get())) instanceof Describer.UniqueKeys unique
+                && unique.keys().stream().noneMatch(columns::containsAll)) {
+            findings.reportOn(Message.VERIFY_PAGE_ORDER_NOT_UNIQUE, method.element(), null, null, method.label(),
+                    String.join(", ", order.get().terms().stream().map(FilterPlacement.OrderTerm::text).toList()),
+                    table.get(), unique.keys());
         }
     }
 

@@ -2,7 +2,9 @@ package dev.quarry.processor.verify;
 
 import dev.quarry.annotations.Filter;
 import dev.quarry.processor.diag.Message;
+import dev.quarry.processor.model.Paging;
 import dev.quarry.processor.model.QueryMethodModel;
+import dev.quarry.processor.model.ScalarKind;
 import dev.quarry.processor.model.Variants;
 import dev.quarry.processor.verify.Describer.Bind;
 import dev.quarry.processor.verify.Describer.Outcome;
@@ -51,7 +53,7 @@ final class VariantVerifier {
         Variants variants = method.variants();
         boolean filtersFailed = false;
         for (int i = 0; i < variants.filters().size(); i++) {
-            String sql = variants.text(1 << i);
+            String sql = variants.statement(1 << i);
             if (describer.describe(sql, binds(variants, all, 1 << i)) instanceof Rejected rejected) {
                 findings.reportOn(Message.VERIFY_FILTER_REJECTED, method.element(), Filter.class, "value",
                         method.label(), variants.filters().get(i).text(), rejected.message(), sql);
@@ -60,25 +62,62 @@ final class VariantVerifier {
         }
         int every = (1 << variants.filters().size()) - 1;
         if (!filtersFailed && every > 1
-                && describer.describe(variants.text(every), all) instanceof Rejected rejected) {
+                && describer.describe(variants.statement(every), all) instanceof Rejected rejected) {
             findings.reportOn(Message.VERIFY_FILTER_REJECTED, method.element(), Filter.class, "value", method.label(),
                     String.join("\") and @Filter(\"", variants.filters().stream().map(Variants.FilterModel::text)
-                            .toList()), rejected.message(), variants.text(every));
+                            .toList()), rejected.message(), variants.statement(every));
+        }
+        if (variants.paging() != null && !filtersFailed) {
+            paging(method, all);
         }
         if (variants.sort() == null || variants.sortKeys().isEmpty()) {
             return;
         }
-        String unfiltered = variants.text(0);
         List<Bind> binds = binds(variants, all, 0);
-        if (!(describer.describe(variants.sorted(unfiltered, variants.sortKeys()), binds) instanceof Rejected)) {
+        if (!(describer.describe(variants.sortedStatement(variants.sortKeys()), binds) instanceof Rejected)) {
             return;
         }
         for (String key : variants.sortKeys()) {
-            String sql = variants.sorted(unfiltered, List.of(key));
+            String sql = variants.sortedStatement(List.of(key));
             if (describer.describe(sql, binds) instanceof Rejected rejected) {
                 findings.reportOn(Message.VERIFY_SORT_KEY_REJECTED, method.element(), null, null, method.label(),
                         keyName(method, variants.sortKeys().indexOf(key)), key, rejected.message(), sql);
             }
+        }
+    }
+
+    /**
+     * The statements a page runs, with every filter applied: the page's rows ({@code LIMIT}), the
+     * count, and the rows after a cursor, each bound as the generated code binds it.
+     */
+    private void paging(QueryMethodModel method, List<Bind> all) throws VerificationUnavailable,
+            StatementVerifier.NotAnswered {
+        Variants variants = method.variants();
+        Paging paging = variants.paging();
+        int every = (1 << variants.filters().size()) - 1;
+        List<Bind> limits = new ArrayList<>(all);
+        limits.add(Bind.value(ScalarKind.LONG));
+        if (paging.kind() != Paging.Kind.CURSORED) {
+            limits.add(Bind.value(ScalarKind.LONG));
+        }
+        rejectedPage(method, "page statement", variants.text(every), limits);
+        if (paging.count() != null) {
+            rejectedPage(method, "count statement", paging.count().text(variants.filterTexts(), every), all);
+        }
+        if (paging.after() != null) {
+            List<Bind> keys = new ArrayList<>(all);
+            paging.afterBinds().forEach(k -> keys.add(Bind.value(paging.keys().get(k).component().type().kind())));
+            keys.add(Bind.value(ScalarKind.LONG));
+            rejectedPage(method, "keyset statement (the page after a cursor)", paging.after().text(variants.filterTexts(),
+                    every), keys);
+        }
+    }
+
+    private void rejectedPage(QueryMethodModel method, String what, String sql, List<Bind> binds)
+            throws VerificationUnavailable, StatementVerifier.NotAnswered {
+        if (describer.describe(sql, binds) instanceof Rejected rejected) {
+            findings.reportOn(Message.VERIFY_PAGE_REJECTED, method.element(), null, null, method.label(), what,
+                    rejected.message(), sql);
         }
     }
 

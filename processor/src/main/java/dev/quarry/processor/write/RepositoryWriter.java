@@ -44,6 +44,9 @@ public final class RepositoryWriter {
         if (method instanceof dev.quarry.processor.model.BatchMethodModel batch) {
             return new BatchMethodWriter(batch);
         }
+        if (method instanceof dev.quarry.processor.model.KeyedWriteModel keyed) {
+            return new KeyedWriteWriter(keyed);
+        }
         throw new IllegalArgumentException("no writer for " + method.getClass().getSimpleName());
     }
 

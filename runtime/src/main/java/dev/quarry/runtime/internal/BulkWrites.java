@@ -54,7 +54,7 @@ public final class BulkWrites {
 
     /** Work on the call's connection, inside its transaction. */
     @FunctionalInterface
-    private interface Work<R> {
+    interface Work<R> {
         R run(Connection connection) throws SQLException;
     }
 
@@ -234,7 +234,7 @@ public final class BulkWrites {
         return (int) rows;
     }
 
-    private static void checkChunkSize(int chunkSize, String method) {
+    static void checkChunkSize(int chunkSize, String method) {
         // The processor rejects a chunk size below 1; this guards hand-written callers.
         if (chunkSize < 1) {
             throw new IllegalArgumentException(method + ": chunkSize must be at least 1, was " + chunkSize);
@@ -247,7 +247,7 @@ public final class BulkWrites {
      * inside the transaction, before the commit, so that a failure closing it (a stream's
      * {@code onClose}) takes back the rows too.
      */
-    private static <T, R> R run(Core core, String method, String sql, BulkRows<T> rows, R empty, Work<R> work) {
+    static <T, R> R run(Core core, String method, String sql, BulkRows<T> rows, R empty, Work<R> work) {
         try (rows) {
             if (!rows.hasNext()) {
                 return empty;

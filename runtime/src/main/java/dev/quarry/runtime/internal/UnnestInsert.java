@@ -87,7 +87,7 @@ final class UnnestInsert {
     }
 
     /** Adds one row; a value refused is named by its column and, when {@code rows} is given, its input element. */
-    private static <T> void add(UnnestColumns columns, T row, RowWriter<? super T> writer, String method,
+    static <T> void add(UnnestColumns columns, T row, RowWriter<? super T> writer, String method,
                                 BulkTable table, BulkRows<?> rows) throws SQLException {
         columns.beginRow();
         try {
@@ -101,7 +101,7 @@ final class UnnestInsert {
         }
     }
 
-    private static <R> long execute(PreparedStatement stmt, BaseConnection pg, UnnestColumns columns, String method,
+    static <R> long execute(PreparedStatement stmt, BaseConnection pg, UnnestColumns columns, String method,
                                     String sql, RowMapper<R> returned, List<R> results) throws SQLException {
         columns.bind(stmt, pg);
         long start = System.nanoTime();

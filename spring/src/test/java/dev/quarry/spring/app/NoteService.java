@@ -8,9 +8,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class NoteService {
     private final Notes notes;
+    private final NoteCounts counts;
 
-    public NoteService(Notes notes) {
+    public NoteService(Notes notes, NoteCounts counts) {
         this.notes = notes;
+        this.counts = counts;
+    }
+
+    /** Through the package-private repository. */
+    public long count() {
+        return counts.count();
     }
 
     public Notes notes() {
