@@ -7,6 +7,7 @@ import dev.quarry.bench.hibernate.UserEntity;
 import dev.quarry.bench.peers.JdbiContender;
 import dev.quarry.bench.peers.JooqContender;
 import dev.quarry.bench.peers.SpringContender;
+import dev.quarry.runtime.CursoredPage;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -77,6 +78,7 @@ final class Agreement {
         checkReads();
         checkRelations();
         checkStreams();
+        checkPages();
         checkInserts();
         checkUpserts();
     }
@@ -140,6 +142,46 @@ final class Agreement {
             stream("W6 jdbi", expected, sink -> jdbi.stream(fetchSize, sink));
             stream("W6 jooq", expected, sink -> jooq.stream(fetchSize, sink));
             stream("W6 spring", expected, sink -> spring.stream(fetchSize, sink));
+        }
+    }
+
+    /**
+     * W8: at every measured depth, and on the second and the last page, the offset page and the
+     * keyset page after the previous page's last key hold the same rows.
+     */
+    private void checkPages() throws Exception {
+        long last = BenchSettings.posts() / W8Pages.SIZE;
+        for (long depth : new long[] {1, 2, 100, 10_000, last}) {
+            long page = W8Pages.page(depth);
+            List<Post> expected = hand.postsPage(page, W8Pages.SIZE);
+            if (expected.size() != W8Pages.SIZE) {
+                throw new IllegalStateException("W8 pgjdbc read " + expected.size() + " rows on page " + page);
+            }
+            HandJdbc.PostsAfter keyset = hand.postsAfter(
+                    page == 1 ? null : hand.postKeyAt((page - 1) * W8Pages.SIZE), W8Pages.SIZE);
+            same("W8 pgjdbc keyset, page " + page, expected, keyset.rows());
+            same("W8 pgjdbc keyset, page " + page + ", rows after it", page < last, keyset.hasNext());
+            same("W8 quarry offset, page " + page, expected, quarry.postsPage(page, W8Pages.SIZE));
+            // a cursor reached by one long first page starts where the walked one does
+            CursoredPage<Post> cursored = quarry.feed(
+                    page == 1 ? null : quarry.cursorAfter((page - 1) * W8Pages.SIZE), W8Pages.SIZE);
+            same("W8 quarry keyset, page " + page, expected, cursored.content());
+            same("W8 quarry keyset, page " + page + ", rows after it", page < last, cursored.hasNext());
+        }
+        // and walking page by page, as the benchmark reaches its depth, leads to the same pages
+        HandJdbc.PostKey key = null;
+        String cursor = null;
+        for (long page = 1; page <= W8Pages.page(10_000); page++) {
+            HandJdbc.PostsAfter handPage = hand.postsAfter(key, W8Pages.SIZE);
+            CursoredPage<Post> quarryPage = quarry.feed(cursor, W8Pages.SIZE);
+            if (page == 1 || page == 2 || page == 100 || page == W8Pages.page(10_000)) {
+                List<Post> expected = hand.postsPage(page, W8Pages.SIZE);
+                same("W8 pgjdbc keyset, walked to page " + page, expected, handPage.rows());
+                same("W8 quarry keyset, walked to page " + page, expected, quarryPage.content());
+            }
+            Post lastRow = handPage.rows().get(handPage.rows().size() - 1);
+            key = new HandJdbc.PostKey(lastRow.createdAt().atOffset(java.time.ZoneOffset.UTC), lastRow.id());
+            cursor = quarryPage.nextCursor().orElse(null);
         }
     }
 

@@ -19,11 +19,12 @@ final class BenchData {
         int orders = customers * BenchSettings.ORDERS_PER_CUSTOMER;
         int items = orders * BenchSettings.ITEMS_PER_ORDER;
         int readings = BenchSettings.readings();
+        int posts = BenchSettings.posts();
         try (Connection connection = DriverManager.getConnection(
                 BenchSettings.url(), BenchSettings.user(), BenchSettings.password());
              Statement stmt = connection.createStatement()) {
             stmt.execute("DROP TABLE IF EXISTS bench_order_items, bench_orders, bench_customers, bench_users, bench_readings,"
-                    + " bench_events, bench_accounts");
+                    + " bench_events, bench_accounts, bench_posts");
 
             stmt.execute("CREATE TABLE bench_users (id bigint PRIMARY KEY, email text NOT NULL, name text NOT NULL,"
                     + " score int NOT NULL, created_at timestamptz NOT NULL)");
@@ -51,6 +52,16 @@ final class BenchData {
             stmt.execute("INSERT INTO bench_readings SELECT g, g % 512, g * 0.25, 'sensor-' || (g % 512) || '/reading'"
                     + " FROM generate_series(1, " + readings + ") g");
 
+            // A feed in roughly insertion order, as feeds are: a post's time follows its id, jittered by up
+            // to 9 places and cut to 15 s steps, so within a stretch the rows are out of id order and about
+            // 4 share each created_at (id breaks the tie). One index serves the ORDER BY.
+            stmt.execute("CREATE TABLE bench_posts (id bigint PRIMARY KEY, author_id bigint NOT NULL,"
+                    + " title text NOT NULL, likes int NOT NULL, created_at timestamptz NOT NULL)");
+            stmt.execute("INSERT INTO bench_posts SELECT g, 1 + g * 31 % 5000, 'Post number ' || g, (g * 7919) % 1000,"
+                    + " timestamptz '2024-01-01 00:00:00+00' + ((g + (g * 7919) % 10) / 4) * interval '15 seconds'"
+                    + " FROM generate_series(1::bigint, " + posts + ") g");
+            stmt.execute("CREATE INDEX bench_posts_feed ON bench_posts (created_at, id)");
+
             // W4 and W5 fill these before each operation
             stmt.execute("CREATE TABLE bench_events (id bigint PRIMARY KEY, account int NOT NULL,"
                     + " amount double precision NOT NULL, note text NOT NULL, created_at timestamptz NOT NULL)");
@@ -59,7 +70,7 @@ final class BenchData {
 
             // Sets hint bits and statistics now, so no measured read pays for them.
             for (String table : new String[] {"bench_users", "bench_customers", "bench_orders", "bench_order_items",
-                    "bench_readings"}) {
+                    "bench_readings", "bench_posts"}) {
                 stmt.execute("VACUUM (ANALYZE) " + table);
             }
         }

@@ -9,6 +9,8 @@ import dev.quarry.annotations.InsertStrategy;
 import dev.quarry.annotations.Query;
 import dev.quarry.annotations.Repository;
 import dev.quarry.annotations.Upsert;
+import dev.quarry.runtime.CursoredPage;
+import dev.quarry.runtime.PageRequest;
 import dev.quarry.runtime.Sort;
 import java.time.Instant;
 import java.util.List;
@@ -32,6 +34,14 @@ public interface BenchRepository {
     @Filter("email LIKE :emailPrefix")
     @Filter("created_at >= :since")
     List<User> search(long after, Integer minScore, String emailPrefix, Instant since, Sort<UserSort> sort);
+
+    /** W8 by offset: the page's rows, {@code LIMIT ? OFFSET ?}. */
+    @Query("SELECT id, author_id, title, likes, created_at FROM bench_posts ORDER BY created_at, id")
+    List<Post> posts(PageRequest page);
+
+    /** W8 by keyset: the rows after the cursor's {@code (created_at, id)}. */
+    @Query("SELECT id, author_id, title, likes, created_at FROM bench_posts ORDER BY created_at, id")
+    CursoredPage<Post> feed(PageRequest page);
 
     @Query("SELECT id, name FROM bench_customers ORDER BY id")
     @Fetch("orders")

@@ -52,6 +52,11 @@ public final class BenchSettings {
         return smoke() ? 100_000 : 1_000_000;
     }
 
+    /** W8's feed: {@code bench_posts}, paged 50 rows at a time. */
+    public static int posts() {
+        return smoke() ? 10_000 : 1_000_000;
+    }
+
     /** W4 inserts and W5 upserts this many rows per operation. */
     public static int bulkRows() {
         return smoke() ? 10_000 : 100_000;

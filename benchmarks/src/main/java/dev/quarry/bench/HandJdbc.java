@@ -39,6 +39,13 @@ public class HandJdbc {
             + " LEFT JOIN bench_orders o ON o.customer_id = c.id"
             + " LEFT JOIN bench_order_items i ON i.order_id = o.id"
             + " ORDER BY c.id, o.id, i.id";
+    static final String POSTS_OFFSET = "SELECT id, author_id, title, likes, created_at FROM bench_posts"
+            + " ORDER BY created_at, id LIMIT ? OFFSET ?";
+    static final String POSTS_FIRST = "SELECT id, author_id, title, likes, created_at FROM bench_posts"
+            + " ORDER BY created_at, id LIMIT ?";
+    static final String POSTS_AFTER = "SELECT id, author_id, title, likes, created_at FROM bench_posts"
+            + " WHERE (created_at, id) > (?, ?) ORDER BY created_at, id LIMIT ?";
+    static final String POST_KEY_AT = "SELECT created_at, id FROM bench_posts ORDER BY created_at, id LIMIT 1 OFFSET ?";
     static final String READINGS = "SELECT id, sensor, value, label FROM bench_readings";
 
     private DataSource dataSource;
@@ -115,6 +122,75 @@ public class HandJdbc {
                 return users;
             }
         }
+    }
+
+    /** W8 by offset: page {@code number} (from 1) of {@code size} rows. */
+    public List<Post> postsPage(long number, int size) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement stmt = connection.prepareStatement(POSTS_OFFSET)) {
+            stmt.setInt(1, size);
+            stmt.setLong(2, (number - 1) * size);
+            try (ResultSet rs = stmt.executeQuery()) {
+                List<Post> posts = new ArrayList<>(size);
+                while (rs.next()) {
+                    posts.add(post(rs));
+                }
+                return posts;
+            }
+        }
+    }
+
+    /** A keyset page as hand-written code returns it: the rows, and whether any follow. */
+    public record PostsAfter(List<Post> rows, boolean hasNext) {}
+
+    /**
+     * W8 by keyset: the {@code size} rows after {@code key} in {@code (created_at, id)} order, or the
+     * first ones for a null key. One row more is read to know whether a next page exists, as Quarry's
+     * {@code CursoredPage} does; the caller's next key is the last row's.
+     */
+    public PostsAfter postsAfter(PostKey key, int size) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement stmt = connection.prepareStatement(key == null ? POSTS_FIRST : POSTS_AFTER)) {
+            int i = 1;
+            if (key != null) {
+                stmt.setObject(i++, key.createdAt());
+                stmt.setLong(i++, key.id());
+            }
+            stmt.setInt(i, size + 1);
+            try (ResultSet rs = stmt.executeQuery()) {
+                List<Post> posts = new ArrayList<>(size + 1);
+                while (rs.next()) {
+                    posts.add(post(rs));
+                }
+                boolean hasNext = posts.size() > size;
+                if (hasNext) {
+                    posts.remove(size);
+                }
+                return new PostsAfter(posts, hasNext);
+            }
+        }
+    }
+
+    /** The ORDER BY key of a {@code bench_posts} row, which a hand-written keyset page starts after. */
+    public record PostKey(java.time.OffsetDateTime createdAt, long id) {}
+
+    /** The key of the row at {@code position} (from 1) in {@code (created_at, id)} order. */
+    public PostKey postKeyAt(long position) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement stmt = connection.prepareStatement(POST_KEY_AT)) {
+            stmt.setLong(1, position - 1);
+            try (ResultSet rs = stmt.executeQuery()) {
+                if (!rs.next()) {
+                    throw new NoSuchElementException("no post at position " + position);
+                }
+                return new PostKey(rs.getObject(1, OffsetDateTime.class), rs.getLong(2));
+            }
+        }
+    }
+
+    private static Post post(ResultSet rs) throws SQLException {
+        return new Post(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4),
+                rs.getObject(5, OffsetDateTime.class).toInstant());
     }
 
     private static User user(ResultSet rs) throws SQLException {

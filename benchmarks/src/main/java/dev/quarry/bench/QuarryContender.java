@@ -1,6 +1,8 @@
 package dev.quarry.bench;
 
+import dev.quarry.runtime.CursoredPage;
 import dev.quarry.runtime.Database;
+import dev.quarry.runtime.PageRequest;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -40,6 +42,24 @@ public class QuarryContender {
     public List<User> search(long after, java.time.Instant since) {
         return repository.search(after, W7Search.MIN_SCORE, null, since,
                 dev.quarry.runtime.Sort.desc(BenchRepository.UserSort.SCORE));
+    }
+
+    /** W8 by offset: page {@code number} (from 1). */
+    public List<Post> postsPage(long number, int size) {
+        return repository.posts(PageRequest.ofPage(number, size));
+    }
+
+    /** W8 by keyset: the page after {@code cursor}, or the first page for a null cursor. */
+    public CursoredPage<Post> feed(String cursor, int size) {
+        return repository.feed(cursor == null ? PageRequest.ofSize(size) : PageRequest.afterCursor(cursor, size));
+    }
+
+    /**
+     * The cursor after the row at {@code position} (from 1): the next cursor of one first page that
+     * long, which carries the same last key as the cursor of walking there page by page.
+     */
+    public String cursorAfter(long position) {
+        return repository.feed(PageRequest.ofSize(Math.toIntExact(position))).nextCursor().orElseThrow();
     }
 
     public List<Customer> customersSelectIn() {

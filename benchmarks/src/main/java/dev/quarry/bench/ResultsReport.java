@@ -17,7 +17,8 @@ final class ResultsReport {
     /** A contender's row label and the hand-written method it is compared with. */
     private record Label(String name, String baseline) {}
 
-    private static final List<String> WORKLOADS = List.of("W1PrimaryKey", "W2ListOf100", "W3Relations", "W4Insert", "W5Upsert", "W6Streaming", "W7Search");
+    private static final List<String> WORKLOADS = List.of("W1PrimaryKey", "W2ListOf100", "W3Relations", "W4Insert", "W5Upsert", "W6Streaming", "W7Search",
+            "W8Pages");
     private static final Map<String, Label> LABELS = new LinkedHashMap<>();
 
     static {
@@ -27,6 +28,10 @@ final class ResultsReport {
         LABELS.put("jooq", new Label("jOOQ DSL", "pgjdbc"));
         LABELS.put("spring", new Label("Spring JdbcTemplate", "pgjdbc"));
         LABELS.put("hibernate", new Label("Hibernate ORM 7", "pgjdbc"));
+        LABELS.put("pgjdbcOffset", new Label("hand-written pgjdbc, `LIMIT ? OFFSET ?`", "pgjdbcOffset"));
+        LABELS.put("pgjdbcKeyset", new Label("hand-written pgjdbc, `WHERE (created_at, id) > (?, ?)`", "pgjdbcKeyset"));
+        LABELS.put("quarryOffset", new Label("**Quarry** `List` + `PageRequest.ofPage`", "pgjdbcOffset"));
+        LABELS.put("quarryKeyset", new Label("**Quarry** `CursoredPage` + `PageRequest.afterCursor`", "pgjdbcKeyset"));
         LABELS.put("pgjdbcSelectIn", new Label("hand-written pgjdbc, two-step `= ANY`", "pgjdbcSelectIn"));
         LABELS.put("pgjdbcJoined", new Label("hand-written pgjdbc, one LEFT JOIN", "pgjdbcJoined"));
         LABELS.put("quarrySelectIn", new Label("**Quarry SELECT_IN**", "pgjdbcSelectIn"));
@@ -61,6 +66,8 @@ final class ResultsReport {
                     BenchSettings.bulkRows());
             case "W6Streaming" -> String.format(Locale.ROOT, "W6 — stream %,d rows into records", BenchSettings.readings());
             case "W7Search" -> "W7 — search: 2 of 3 optional filters, a sort key, LIMIT 50 → List<record>";
+            case "W8Pages" -> String.format(Locale.ROOT, "W8 — a page of %d rows of %,d by offset and by keyset",
+                    W8Pages.SIZE, BenchSettings.posts());
             default -> workload;
         };
     }
@@ -103,7 +110,8 @@ final class ResultsReport {
             String benchmark = result.getParams().getBenchmark();
             String[] parts = benchmark.split("\\.");
             String fetchSize = result.getParams().getParam("fetchSize");
-            String variant = fetchSize == null ? "" : "fetch size " + fetchSize;
+            String depth = result.getParams().getParam("depth");
+            String variant = fetchSize != null ? "fetch size " + fetchSize : depth != null ? "page " + depth : "";
             Measured into = measured.computeIfAbsent(benchmark + " " + variant, key -> new Measured(
                     parts[parts.length - 2], variant, parts[parts.length - 1], result.getParams().getMode(),
                     result.getPrimaryResult().getScoreUnit()));

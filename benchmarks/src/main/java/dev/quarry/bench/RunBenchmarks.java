@@ -71,6 +71,12 @@ public final class RunBenchmarks {
      * than the two or three operations a 3 s iteration holds, and more of them to measure.
      */
     private static final Timing FULL_STREAMING = new Timing(2, 3, TimeValue.seconds(3), 4, TimeValue.seconds(3));
+    /**
+     * W8 has twelve benchmarks (four contenders at three depths), and a fork takes about 27 s on two
+     * cores; two rounds keep it near 12 minutes. Its deepest offset page is the server's work (about
+     * 100 ms), which more rounds would not make steadier.
+     */
+    private static final Timing FULL_PAGES = new Timing(2, 4, TimeValue.seconds(2), 3, TimeValue.seconds(2));
     /** Enough to run every benchmark method once through JMH; the numbers mean nothing. */
     private static final Timing SMOKE = new Timing(1, 1, TimeValue.milliseconds(500), 1, TimeValue.milliseconds(500));
 
@@ -143,17 +149,19 @@ public final class RunBenchmarks {
         Timing timing = smoke ? SMOKE : FULL;
         Timing heavy = smoke ? SMOKE : FULL_HEAVY;
         Timing streaming = smoke ? SMOKE : FULL_STREAMING;
+        Timing pages = smoke ? SMOKE : FULL_PAGES;
         report.add(run(List.of(W1PrimaryKey.class, W2ListOf100.class), only, timing, true, cpu, jvmArgs, jsonDirectory));
         report.add(run(List.of(W3Relations.class), only, timing, false, cpu, jvmArgs, jsonDirectory));
         report.add(run(List.of(W4Insert.class, W5Upsert.class), only, heavy, false, cpu, jvmArgs, jsonDirectory));
         report.add(run(List.of(W6Streaming.class), only, streaming, false, cpu, jvmArgs, jsonDirectory));
         report.add(run(List.of(W7Search.class), only, timing, false, cpu, jvmArgs, jsonDirectory));
+        report.add(run(List.of(W8Pages.class), only, pages, false, cpu, jvmArgs, jsonDirectory));
 
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         if (report.isEmpty()) {
             usage("--only " + only + " matches no benchmark");
         }
-        String markdown = document(smoke, cpu, only, timing, heavy, streaming, where, serverVersion, took, report.markdown());
+        String markdown = document(smoke, cpu, only, timing, heavy, streaming, pages, where, serverVersion, took, report.markdown());
         Files.createDirectories(output.toAbsolutePath().getParent());
         Files.writeString(output, markdown + keptByHand(output), StandardCharsets.UTF_8);
         System.out.println();
@@ -236,7 +244,7 @@ public final class RunBenchmarks {
     }
 
     private static String document(boolean smoke, boolean cpu, Pattern only, Timing timing, Timing heavy, Timing streaming,
-                                   String where, String serverVersion, Duration took, String tables) {
+                                   Timing pages, String where, String serverVersion, Duration took, String tables) {
         Runtime runtime = Runtime.getRuntime();
         long memory = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getTotalMemorySize();
@@ -259,14 +267,15 @@ public final class RunBenchmarks {
                 .append(", on the same machine |\n");
         out.append("| pool | one HikariCP pool per fork for every contender: ").append(Pool.SIZE)
                 .append(" connections, autocommit on, pgjdbc defaults |\n");
-        out.append("| JMH | W1–W3: ").append(timing.describe()).append("; W4–W5: ").append(heavy.describe())
-                .append("; W6: ").append(streaming.describe())
+        out.append("| JMH | W1–W3, W7: ").append(timing.describe()).append("; W4–W5: ").append(heavy.describe())
+                .append("; W6: ").append(streaming.describe()).append("; W8: ").append(pages.describe())
                 .append("; fork JVMs -Xms2g -Xmx2g -XX:+AlwaysPreTouch; W1/W2 with `-prof gc`" + (cpu ? "; every workload with `-prof perfnorm` (task-clock)" : "") + " |\n");
         out.append("| data | ").append(String.format(Locale.ROOT, "%,d", BenchSettings.users())).append(" users, ")
                 .append(String.format(Locale.ROOT, "%,d", BenchSettings.customers())).append(" customers × ")
                 .append(BenchSettings.ORDERS_PER_CUSTOMER).append(" orders × ").append(BenchSettings.ITEMS_PER_ORDER)
                 .append(" items, ").append(String.format(Locale.ROOT, "%,d", BenchSettings.readings()))
-                .append(" readings; W4/W5 write ").append(String.format(Locale.ROOT, "%,d", BenchSettings.bulkRows()))
+                .append(" readings, ").append(String.format(Locale.ROOT, "%,d", BenchSettings.posts()))
+                .append(" posts; W4/W5 write ").append(String.format(Locale.ROOT, "%,d", BenchSettings.bulkRows()))
                 .append(" rows per operation |\n");
         out.append("| run time | ").append(took.toMinutes()).append(" min ").append(took.toSecondsPart()).append(" s |\n\n");
         out.append("Each round runs every benchmark of a group once, in a fork of its own, the order reversed in every"
