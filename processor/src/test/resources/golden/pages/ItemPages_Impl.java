@@ -92,7 +92,7 @@ public final class ItemPages_Impl implements ItemPages {
             long _start = System.nanoTime();
             try (ResultSet _rs = _stmt.executeQuery()) {
                 int[] _c = ResultColumns.resolve(_rs, LIST, "id", "name", "created_at");
-                List<ItemPages.Item> _result = new ArrayList<>();
+                List<ItemPages.Item> _result = new ArrayList<>(Pages.capacity(page));
                 while (_rs.next()) {
                     _result.add(new ItemPages.Item(
                             Readers.getLong(_rs, _c[0], LIST),
@@ -138,7 +138,7 @@ public final class ItemPages_Impl implements ItemPages {
             long _start = System.nanoTime();
             try (ResultSet _rs = _stmt.executeQuery()) {
                 int[] _c = ResultColumns.resolve(_rs, SEARCH, "id", "name", "created_at");
-                List<ItemPages.Item> _result = new ArrayList<>();
+                List<ItemPages.Item> _result = new ArrayList<>(Pages.capacity(page));
                 while (_rs.next()) {
                     _result.add(new ItemPages.Item(
                             Readers.getLong(_rs, _c[0], SEARCH),
@@ -223,7 +223,7 @@ public final class ItemPages_Impl implements ItemPages {
             long _start = System.nanoTime();
             try (ResultSet _rs = _stmt.executeQuery()) {
                 int[] _c = ResultColumns.resolve(_rs, FEED, "id", "name", "created_at");
-                List<ItemPages.Item> _result = new ArrayList<>();
+                List<ItemPages.Item> _result = new ArrayList<>(Pages.capacity(page));
                 while (_rs.next()) {
                     _result.add(new ItemPages.Item(
                             Readers.getLong(_rs, _c[0], FEED),
@@ -285,7 +285,7 @@ public final class ItemPages_Impl implements ItemPages {
             long _start = System.nanoTime();
             try (ResultSet _rs = _stmt.executeQuery()) {
                 int[] _c = ResultColumns.resolve(_rs, BY_NAME, "id", "name", "created_at");
-                List<ItemPages.Item> _result = new ArrayList<>();
+                List<ItemPages.Item> _result = new ArrayList<>(Pages.capacity(page));
                 while (_rs.next()) {
                     _result.add(new ItemPages.Item(
                             Readers.getLong(_rs, _c[0], BY_NAME),

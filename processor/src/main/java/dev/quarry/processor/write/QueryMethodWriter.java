@@ -322,7 +322,11 @@ final class QueryMethodWriter implements MethodWriter {
                 Class<?> impl = result.shape() == ReturnModel.Shape.LIST ? ArrayList.class : LinkedHashSet.class;
                 TypeName container = ParameterizedTypeName.get(
                         ClassName.get(result.shape() == ReturnModel.Shape.LIST ? List.class : java.util.Set.class), rowType);
-                code.addStatement("$T _result = new $T<>()", container, impl)
+                // a page's rows: as many as its size (and the one after it, for a keyset page)
+                CodeBlock capacity = method.variants() != null && method.variants().paging() != null
+                        ? CodeBlock.of("$T.capacity($N)", FilterCode.PAGES, method.variants().paging().parameter())
+                        : CodeBlock.of("");
+                code.addStatement("$T _result = new $T<>($L)", container, impl, capacity)
                         .beginControlFlow("while (_rs.next())")
                         .addStatement("_result.add($L)", row(result))
                         .endControlFlow()

@@ -8,6 +8,11 @@ import java.util.List;
 public final class Pages {
     private Pages() {}
 
+    /** Room for a page's rows and the one after it, up to a bound a huge page size does not reserve at once. */
+    public static int capacity(PageRequest page) {
+        return Math.min(page.size(), 4096) + 1;
+    }
+
     /** The request of a method that pages by number: a cursor belongs to {@code CursoredPage} methods. */
     public static PageRequest byNumber(PageRequest page, String method) {
         if (page.cursor().isPresent()) {
