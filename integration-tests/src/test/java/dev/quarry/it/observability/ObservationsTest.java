@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.quarry.annotations.Isolation;
+import dev.quarry.runtime.DataException;
 import dev.quarry.runtime.Database;
 import dev.quarry.runtime.NoResultException;
 import dev.quarry.runtime.SerializationFailureException;
@@ -171,6 +172,26 @@ class ObservationsTest {
     }
 
     @Test
+    void streamThatFailsEndsItsObservationWithTheFailure() throws Exception {
+        repo.addAll(List.of(new Entry(1, "a"), new Entry(2, "b"), new Entry(3, "c"), new Entry(4, "d")));
+        forget();
+
+        DataException failure;
+        try (Stream<Entry> entries = repo.failingAtThree()) {
+            failure = assertThrows(DataException.class, () -> entries.forEach(e -> { }));
+        }
+
+        assertEquals("22012", failure.sqlState());
+        List<Observation.Context> calls = observed("quarry.query");
+        assertEquals(1, calls.size(), calls.toString());
+        assertEquals("failingAtThree", low(calls.get(0), "method"));
+        assertEquals("DataException", low(calls.get(0), "outcome"));
+        assertSame(failure, calls.get(0).getError());
+        assertEquals("2", high(calls.get(0), "rows"));
+        assertEquals(0, db.dataSource().unwrap(HikariDataSource.class).getHikariPoolMXBean().getActiveConnections());
+    }
+
+    @Test
     void bulkInsertRecordsTheRowsItWrote() {
         assertEquals(3, repo.addAll(List.of(new Entry(1, "a"), new Entry(2, "b"), new Entry(3, "c"))));
         assertEquals(2, repo.copyAll(List.of(new Entry(4, "d"), new Entry(5, "e"))));
@@ -247,5 +268,23 @@ class ObservationsTest {
         assertEquals("SerializationFailureException", low(transactions.get(0), "outcome"));
         assertEquals("2", high(transactions.get(0), "attempts"));
         assertTrue(transactions.get(0).getError() instanceof SerializationFailureException);
+    }
+
+    @Test
+    void transactionWhoseWorkThrowsACheckedExceptionNamesIt() {
+        java.io.IOException thrown = new java.io.IOException("disk full");
+
+        assertThrows(RuntimeException.class, () -> db.transaction(() -> {
+            repo.add(7, "seven");
+            throw thrown;
+        }));
+
+        List<Observation.Context> transactions = observed("quarry.transaction");
+        assertEquals(1, transactions.size(), transactions.toString());
+        assertEquals("IOException", low(transactions.get(0), "outcome"));
+        assertEquals("none", low(transactions.get(0), "method"));
+        assertSame(thrown, transactions.get(0).getError());
+        assertEquals(List.of("success"), observed("quarry.query").stream().map(c -> low(c, "outcome")).toList());
+        assertEquals(0L, testDb.queryLong("SELECT count(*) FROM watched"), "rolled back");
     }
 }

@@ -28,6 +28,11 @@ public interface Watched {
     @FetchSize(2)
     Stream<Entry> all();
 
+    /** Fails (division by zero) when the cursor reaches id 3, after the first fetch. */
+    @Query("SELECT id, label FROM watched WHERE 1 / (id - 3) IS NOT NULL ORDER BY id")
+    @FetchSize(2)
+    Stream<Entry> failingAtThree();
+
     @Insert(strategy = InsertStrategy.UNNEST)
     long addAll(List<Entry> entries);
 

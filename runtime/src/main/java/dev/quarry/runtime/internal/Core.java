@@ -352,7 +352,9 @@ public final class Core {
         try (Tracing.Scope ignored = span.openScope()) {
             result = attempts(method, isolation, readOnly, retries, work, attempts);
         } catch (RuntimeException | Error e) {
-            span.stop(e.getClass().getSimpleName(), e, null, -1, attempts[0]);
+            // a checked exception of the work travels wrapped; the outcome names what the work threw
+            Throwable thrown = e instanceof CheckedWorkException && e.getCause() != null ? e.getCause() : e;
+            span.stop(thrown.getClass().getSimpleName(), thrown, null, -1, attempts[0]);
             throw e;
         }
         span.stop("success", null, null, -1, attempts[0]);
