@@ -28,6 +28,7 @@ final class Agreement {
     private final HandJdbc hand = new HandJdbc();
     private final HandBulk handBulk = new HandBulk();
     private final QuarryContender quarry = new QuarryContender();
+    private final QuarryObservedContender quarryObserved = new QuarryObservedContender();
     private final JdbiContender jdbi = new JdbiContender();
     private final JooqContender jooq = new JooqContender();
     private final SpringContender spring = new SpringContender();
@@ -63,6 +64,7 @@ final class Agreement {
         hand.open(pool);
         handBulk.open(pool);
         quarry.open(pool);
+        quarryObserved.open(pool);
         jdbi.open(pool);
         jooq.open(pool);
         spring.open(pool);
@@ -72,6 +74,7 @@ final class Agreement {
     private void close() {
         hibernate.close();
         quarry.close();
+        quarryObserved.close();
     }
 
     private void run() throws Exception {
@@ -87,6 +90,7 @@ final class Agreement {
         for (long id : new long[] {1, 2, BenchSettings.users() / 2, BenchSettings.users()}) {
             User expected = hand.user(id);
             same("W1 quarry", expected, quarry.user(id));
+            same("W1 quarry observed", expected, quarryObserved.user(id));
             same("W1 jdbi", expected, jdbi.user(id));
             same("W1 jooq", expected, jooq.user(id));
             same("W1 spring", expected, spring.user(id));

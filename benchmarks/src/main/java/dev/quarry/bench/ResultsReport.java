@@ -24,6 +24,7 @@ final class ResultsReport {
     static {
         LABELS.put("pgjdbc", new Label("hand-written pgjdbc", "pgjdbc"));
         LABELS.put("quarry", new Label("**Quarry**", "pgjdbc"));
+        LABELS.put("quarryObserved", new Label("**Quarry**, observed (a Micrometer timer per call)", "pgjdbc"));
         LABELS.put("jdbi", new Label("JDBI 3 SqlObject", "pgjdbc"));
         LABELS.put("jooq", new Label("jOOQ DSL", "pgjdbc"));
         LABELS.put("spring", new Label("Spring JdbcTemplate", "pgjdbc"));

@@ -27,6 +27,12 @@ public class W1PrimaryKey {
         return contender.user(keys.userId());
     }
 
+    /** The same call with an observation registry that times every call, as Spring Boot's Actuator does. */
+    @Benchmark
+    public User quarryObserved(QuarryObservedContender contender, Keys keys) {
+        return contender.user(keys.userId());
+    }
+
     @Benchmark
     public User jdbi(JdbiContender contender, Keys keys) {
         return contender.user(keys.userId());

@@ -37,6 +37,8 @@ public class DataException extends RuntimeException {
         this.sqlState = sqlState;
         this.sql = sql;
         this.method = method;
+        // an observed call's outcome: generated code throws some of these without the runtime seeing them
+        dev.quarry.runtime.internal.Call.failed(this, method, sql);
     }
 
     /** The five-character SQLSTATE, or {@code null} when the failure did not come from the server. */

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import dev.quarry.annotations.Isolation;
 import dev.quarry.runtime.internal.Core;
+import dev.quarry.runtime.internal.Instruments;
 import dev.quarry.runtime.internal.Secrets;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -57,16 +58,18 @@ public final class Database implements AutoCloseable {
     private final ThreadLocal<Set<Class<?>>> creating = ThreadLocal.withInitial(HashSet::new);
 
     private Database(DataSource dataSource, DataSource replica, List<HikariDataSource> ownedPools,
-                     boolean transactionPooling, ExternalTransactions external, int asyncThreads) {
-        this.core = new Core(dataSource, replica, transactionPooling, external, asyncThreads);
+                     boolean transactionPooling, ExternalTransactions external, int asyncThreads,
+                     Instruments instruments) {
+        this.core = new Core(dataSource, replica, transactionPooling, external, asyncThreads, instruments);
         this.ownedPools = ownedPools;
     }
 
     /** A database over a data source the caller owns; {@link #close()} leaves it open. */
     public static Database of(DataSource dataSource) {
         return new Database(Objects.requireNonNull(dataSource, "dataSource"), null, List.of(), false, null,
-                DEFAULT_ASYNC_THREADS);
+                DEFAULT_ASYNC_THREADS, null);
     }
+
 
     /**
      * A database over a data source whose transactions a framework owns (Spring's, through
@@ -75,7 +78,25 @@ public final class Database implements AutoCloseable {
      */
     public static Database of(DataSource dataSource, ExternalTransactions transactions) {
         return new Database(Objects.requireNonNull(dataSource, "dataSource"), null, List.of(), false,
-                Objects.requireNonNull(transactions, "transactions"), DEFAULT_ASYNC_THREADS);
+                Objects.requireNonNull(transactions, "transactions"), DEFAULT_ASYNC_THREADS, null);
+    }
+
+    /**
+     * A database over a data source the caller owns that observes every repository call on
+     * {@code registry} (see {@link Builder#observationRegistry}), with a framework's transactions
+     * when {@code transactions} is not {@code null} ({@code quarry-spring} passes Spring's).
+     *
+     * <pre>{@code
+     * Database db = Database.of(dataSource, null, observationRegistry);
+     * }</pre>
+     *
+     * <p>Not {@code of(dataSource, registry)}: next to {@link #of(DataSource, ExternalTransactions)},
+     * javac would need Micrometer to compile every call of that one.
+     */
+    public static Database of(DataSource dataSource, ExternalTransactions transactions,
+                              io.micrometer.observation.ObservationRegistry registry) {
+        return new Database(Objects.requireNonNull(dataSource, "dataSource"), null, List.of(), false,
+                transactions, DEFAULT_ASYNC_THREADS, Instruments.of(Objects.requireNonNull(registry, "registry"), null));
     }
 
     public static Builder builder() {
@@ -288,8 +309,43 @@ public final class Database implements AutoCloseable {
         private String replicaUser;
         private String replicaPassword;
         private DataSource replicaDataSource;
+        // Micrometer's types only in the setters' signatures: held as Object, nothing loads them without Micrometer
+        private Object observationRegistry;
+        private Object meterRegistry;
+        private Duration slowQueryThreshold;
 
         private Builder() {}
+
+        /**
+         * Observes every repository call as a Micrometer {@code Observation} named {@code quarry.query}
+         * (low-cardinality {@code repository}, {@code method}, {@code outcome}; high-cardinality {@code sql},
+         * {@code rows}) and every transaction as {@code quarry.transaction} (with {@code attempts}); a
+         * stream's ends when it is closed. Metrics handlers then time each method, tracing handlers make spans.
+         */
+        public Builder observationRegistry(io.micrometer.observation.ObservationRegistry registry) {
+            this.observationRegistry = Objects.requireNonNull(registry, "observationRegistry");
+            return this;
+        }
+
+        /** Hands the pools this builder makes HikariCP's own Micrometer metrics ({@code hikaricp.connections…}). */
+        public Builder meterRegistry(io.micrometer.core.instrument.MeterRegistry registry) {
+            this.meterRegistry = Objects.requireNonNull(registry, "meterRegistry");
+            return this;
+        }
+
+        /**
+         * Logs each statement that runs longer than {@code threshold} at WARN on logger
+         * {@code dev.quarry.sql.slow}, with its method, SQL, rows and time, never its bound values.
+         * A stream counts from its start to its close.
+         */
+        public Builder slowQueryThreshold(Duration threshold) {
+            Objects.requireNonNull(threshold, "slowQueryThreshold");
+            if (threshold.isNegative() || threshold.isZero()) {
+                throw new IllegalArgumentException("slowQueryThreshold must be positive, was " + threshold);
+            }
+            this.slowQueryThreshold = threshold;
+            return this;
+        }
 
         /** The primary's JDBC URL; {@link #build()} refuses one that sets {@code preferQueryMode=simple}. */
         public Builder url(String url) {
@@ -456,7 +512,7 @@ public final class Database implements AutoCloseable {
                     replica = replicaPool;
                 }
                 return new Database(primary, replica, List.copyOf(pools), pgbouncerTransactionMode, null,
-                        maximumPoolSize);
+                        maximumPoolSize, Instruments.of(observationRegistry, slowQueryThreshold));
             } catch (RuntimeException e) {
                 pools.forEach(HikariDataSource::close);
                 throw e;
@@ -556,6 +612,9 @@ public final class Database implements AutoCloseable {
                 config.addDataSourceProperty("prepareThreshold", "0");
             }
             config.setPoolName(poolName);
+            if (meterRegistry != null) {
+                dev.quarry.runtime.internal.micrometer.PoolMetrics.bind(config, meterRegistry);
+            }
             return config;
         }
     }

@@ -15,7 +15,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * Spring Boot auto-configuration: a {@link Database} over the application's {@code DataSource},
  * unless the application defines one, that joins Spring's transactions; and every generated
  * repository as a singleton bean of its repository type. Runs after Boot has made the
- * {@code DataSource} and its transaction manager (Boot 4 and 3 name them differently). Two
+ * {@code DataSource} and its transaction manager (Boot 4 and 3 name them differently). With
+ * Micrometer, the application's {@code ObservationRegistry} (or {@code MeterRegistry}) observes every call. Two
  * {@code DataSource} beans, neither of them primary, fail the start-up with Spring's own message.
  */
 @AutoConfiguration(afterName = {
@@ -24,12 +25,17 @@ import org.springframework.transaction.PlatformTransactionManager;
         "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
         "org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration"})
 @ConditionalOnClass({Database.class, DataSourceTransactionManager.class})
-@Import(QuarryRepositoriesRegistrar.class)
+@Import({QuarryRepositoriesRegistrar.class, QuarryObservationConfiguration.class})
 public class QuarryAutoConfiguration {
+    /** Observed on the application's Micrometer registry when it has one (see {@link QuarryObservationConfiguration}). */
     @Bean
     @ConditionalOnMissingBean
-    public Database quarryDatabase(DataSource dataSource, ObjectProvider<PlatformTransactionManager> managers) {
-        return QuarryConfiguration.database(dataSource,
-                managers.getIfUnique(() -> new DataSourceTransactionManager(dataSource)));
+    public Database quarryDatabase(DataSource dataSource, ObjectProvider<PlatformTransactionManager> managers,
+                                   ObjectProvider<ObservedDatabases> observed) {
+        PlatformTransactionManager manager = managers.getIfUnique(() -> new DataSourceTransactionManager(dataSource));
+        ObservedDatabases databases = observed.getIfAvailable();
+        return databases == null
+                ? QuarryConfiguration.database(dataSource, manager)
+                : databases.database(dataSource, manager);
     }
 }

@@ -27,6 +27,8 @@ final class AsyncExecutor {
 
     /** The call running on this thread, so that the connection it borrows can be cancelled. */
     private static final ThreadLocal<Call<?>> RUNNING = new ThreadLocal<>();
+    /** Calls running now, in every database: while 0, a borrow or return skips the lookup above. */
+    private static final AtomicInteger RUNNING_CALLS = new AtomicInteger();
 
     private final ExecutorService executor;
 
@@ -64,7 +66,7 @@ final class AsyncExecutor {
      * to cancel.
      */
     static void borrowed(Connection connection) {
-        Call<?> call = RUNNING.get();
+        Call<?> call = RUNNING_CALLS.get() == 0 ? null : RUNNING.get();
         if (call != null) {
             // set before looking at the call's state, which cancel() sets before reading this:
             // either the cancel sees the connection or this thread sees the cancel
@@ -77,7 +79,7 @@ final class AsyncExecutor {
     }
 
     static void returned(Connection connection) {
-        Call<?> call = RUNNING.get();
+        Call<?> call = RUNNING_CALLS.get() == 0 ? null : RUNNING.get();
         if (call != null) {
             call.forget(connection);
         }
@@ -100,6 +102,7 @@ final class AsyncExecutor {
             if (isDone()) {
                 return;
             }
+            RUNNING_CALLS.incrementAndGet();
             RUNNING.set(this);
             try {
                 complete(work.get());
@@ -107,6 +110,7 @@ final class AsyncExecutor {
                 completeExceptionally(t);
             } finally {
                 RUNNING.remove();
+                RUNNING_CALLS.decrementAndGet();
                 connection = null;
             }
         }

@@ -248,6 +248,25 @@ public final class BulkWrites {
      * {@code onClose}) takes back the rows too.
      */
     static <T, R> R run(Core core, String method, String sql, BulkRows<T> rows, R empty, Work<R> work) {
+        Instruments watching = core.instruments();
+        if (watching == null) {
+            return runOnce(core, method, sql, rows, empty, work);
+        }
+        // the call, its commit included, is one observation; the acquire inside enters it again
+        Call call = Call.enter(watching, method);
+        R result;
+        try {
+            result = runOnce(core, method, sql, rows, empty, work);
+        } catch (RuntimeException | Error e) {
+            call.end(e);
+            throw e;
+        }
+        call.succeeded();
+        call.exit();
+        return result;
+    }
+
+    private static <T, R> R runOnce(Core core, String method, String sql, BulkRows<T> rows, R empty, Work<R> work) {
         try (rows) {
             if (!rows.hasNext()) {
                 return empty;
@@ -267,7 +286,7 @@ public final class BulkWrites {
                 } finally {
                     core.release(connection);
                 }
-            });
+            }, false);
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -45,7 +46,15 @@ public final class Core {
     private final boolean transactionPooling;
     private final ExternalTransactions external;
     private final ThreadLocal<Transaction> current = new ThreadLocal<>();
+    /**
+     * Threads bound to a transaction of this core right now. While it is 0 no thread can be in one,
+     * so a call outside transactions skips the thread-local lookup (a measurable part of a
+     * primary-key lookup's client time); a thread that binds itself counts first, so it always looks.
+     */
+    private final AtomicInteger bound = new AtomicInteger();
     private final int asyncThreads;
+    /** Observations and the slow-statement log, or {@code null}: then a call pays one null check for them. */
+    private final Instruments instruments;
     private volatile AsyncExecutor async;
     private volatile boolean closed;
 
@@ -63,6 +72,13 @@ public final class Core {
      */
     public Core(DataSource dataSource, DataSource replica, boolean transactionPooling, ExternalTransactions external,
                 int asyncThreads) {
+        this(dataSource, replica, transactionPooling, external, asyncThreads, null);
+    }
+
+    /** As above, with {@code instruments} ({@code null}: none) around every repository call. */
+    public Core(DataSource dataSource, DataSource replica, boolean transactionPooling, ExternalTransactions external,
+                int asyncThreads, Instruments instruments) {
+        this.instruments = instruments;
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
         this.replica = replica;
         this.transactionPooling = transactionPooling;
@@ -92,21 +108,40 @@ public final class Core {
         return replica;
     }
 
-    /** The transaction's connection when this thread is in one, else a pooled connection. */
+    /**
+     * The transaction's connection when this thread is in one, else a pooled connection. With
+     * instruments, the repository call {@code method} begins here and ends in {@link #release}.
+     */
     public Connection acquire(String method) {
-        return acquire(dataSource, method);
+        Instruments watching = instruments;
+        if (watching == null) {
+            return acquire(dataSource, method);
+        }
+        Call call = Call.enter(watching, method);
+        try {
+            return acquire(dataSource, method);
+        } catch (RuntimeException | Error e) {
+            call.end(e);
+            throw e;
+        }
     }
 
     /**
      * For a statement that only reads and may see slightly stale data (a stream): the transaction's
-     * connection when this thread is in one, else one from the replica when there is one.
+     * connection when this thread is in one, else one from the replica when there is one. Give it
+     * back with {@link #giveBack}: a stream observes its call itself.
      */
     public Connection acquireForRead(String method) {
         return acquire(replica != null ? replica : dataSource, method);
     }
 
+    /** The instruments around this database's calls, or {@code null}. */
+    Instruments instruments() {
+        return instruments;
+    }
+
     private Connection acquire(DataSource source, String method) {
-        Transaction tx = current.get();
+        Transaction tx = threadTransaction();
         if (tx != null) {
             String copy = tx.copying();
             if (copy != null) {
@@ -148,7 +183,21 @@ public final class Core {
 
     /** Gives a connection from {@link #acquire} back; a transaction's connection stays open. */
     public void release(Connection connection) {
-        Transaction tx = current.get();
+        Instruments watching = instruments;
+        if (watching == null) {
+            giveBack(connection);
+            return;
+        }
+        try {
+            giveBack(connection);
+        } finally {
+            Call.leave(watching);
+        }
+    }
+
+    /** As {@link #release}, for a connection from {@link #acquireForRead}, outside any call's observation. */
+    void giveBack(Connection connection) {
+        Transaction tx = threadTransaction();
         if ((tx != null && tx.connection == connection) || (tx == null && connection == joinedConnection())) {
             return;
         }
@@ -185,6 +234,10 @@ public final class Core {
         if (executor == null) {
             throw closedDatabase(method, null);
         }
+        if (instruments != null && instruments.tracing != null) {
+            // the call's observation, on the executor's thread, is a child of the caller's
+            work = instruments.tracing.propagate(work);
+        }
         try {
             return executor.submit(work);
         } catch (RejectedExecutionException e) {
@@ -210,12 +263,29 @@ public final class Core {
     }
 
     public boolean inTransaction() {
-        return current.get() != null || joinedConnection() != null;
+        return threadTransaction() != null || joinedConnection() != null;
     }
 
     /** This thread's transaction, or {@code null} outside one (and inside a framework's: see {@link #joinedConnection}). */
     Transaction currentTransaction() {
-        return current.get();
+        return threadTransaction();
+    }
+
+    private Transaction threadTransaction() {
+        return bound.get() == 0 ? null : current.get();
+    }
+
+    private void bind(Transaction tx) {
+        bound.incrementAndGet();
+        current.set(tx);
+    }
+
+    /** Ends the thread's binding to {@code tx}; safe to call when it was never bound, or already unbound. */
+    private void unbind(Transaction tx) {
+        if (current.get() == tx) {
+            current.remove();
+            bound.decrementAndGet();
+        }
     }
 
     /**
@@ -243,12 +313,21 @@ public final class Core {
     /** As above, for a repository method: a failure to begin or commit names {@code method}. */
     public <T> T transaction(String method, Isolation isolation, boolean readOnly, int retries,
                              TransactionCallback<T> work) {
+        return transaction(method, isolation, readOnly, retries, work, true);
+    }
+
+    /**
+     * As above; {@code observed}: a new transaction is a {@code quarry.transaction} observation of
+     * its own (a bulk write's transaction is part of its call's instead).
+     */
+    <T> T transaction(String method, Isolation isolation, boolean readOnly, int retries,
+                      TransactionCallback<T> work, boolean observed) {
         Objects.requireNonNull(isolation, "isolation");
         Objects.requireNonNull(work, "work");
         if (retries < 0) {
             throw new IllegalArgumentException("retries must be >= 0, was " + retries);
         }
-        Transaction outer = current.get();
+        Transaction outer = threadTransaction();
         if (outer != null) {
             // explain's transaction exists only to be rolled back; the work's own levels don't apply to it
             if (!outer.explaining && stricter(isolation, outer.isolation)) {
@@ -264,8 +343,30 @@ public final class Core {
             // joined: the framework's transaction owns commit, rollback and retries; a failure reaches its owner
             return external.inTransaction(isolation, readOnly, () -> call(work));
         }
+        Tracing.Span span = observed && instruments != null ? instruments.start("quarry.transaction", method) : null;
+        if (span == null) {
+            return attempts(method, isolation, readOnly, retries, work, new int[1]);
+        }
+        int[] attempts = new int[1];
+        T result;
+        try (Tracing.Scope ignored = span.openScope()) {
+            result = attempts(method, isolation, readOnly, retries, work, attempts);
+        } catch (RuntimeException | Error e) {
+            // a checked exception of the work travels wrapped; the outcome names what the work threw
+            Throwable thrown = e instanceof CheckedWorkException && e.getCause() != null ? e.getCause() : e;
+            span.stop(thrown.getClass().getSimpleName(), thrown, null, -1, attempts[0]);
+            throw e;
+        }
+        span.stop("success", null, null, -1, attempts[0]);
+        return result;
+    }
+
+    /** Runs a new transaction, again after a serialization failure or deadlock; counts the runs in {@code attempts[0]}. */
+    private <T> T attempts(String method, Isolation isolation, boolean readOnly, int retries,
+                           TransactionCallback<T> work, int[] attempts) {
         List<RuntimeException> failures = new ArrayList<>(0);
         for (int attempt = 0; ; attempt++) {
+            attempts[0] = attempt + 1;
             try {
                 return external != null
                         ? runExternal(method, isolation, readOnly, work)
@@ -291,9 +392,9 @@ public final class Core {
         Transaction recording = tx.record();
         try {
             sessionLevel = begin(connection, isolation, readOnly);
-            current.set(tx);
+            bind(tx);
             T result = call(work);
-            current.remove();
+            unbind(tx);
             if (tx.aborted()) {
                 // COMMIT would answer ROLLBACK, and neither PostgreSQL nor pgjdbc would call it a failure
                 throw tx.refusedCommit(method);
@@ -305,11 +406,11 @@ public final class Core {
             }
             return result;
         } catch (RuntimeException | Error e) {
-            current.remove();
+            unbind(tx);
             rollback(connection, e);
             throw e;
         } finally {
-            current.remove();
+            unbind(tx);
             tx.end();
             Transaction.stopRecording(recording);
             AsyncExecutor.returned(connection);
@@ -362,11 +463,11 @@ public final class Core {
         PlanRecorder recorder = new PlanRecorder(connection);
         Transaction tx = new Transaction(recorder.connection(), Isolation.DEFAULT, false, true);
         try {
-            current.set(tx);
+            bind(tx);
             work.run();
             return recorder.plans();
         } finally {
-            current.remove();
+            unbind(tx);
             tx.end();
             try {
                 connection.rollback();

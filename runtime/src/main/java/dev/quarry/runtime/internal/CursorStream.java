@@ -44,6 +44,8 @@ public final class CursorStream<T> implements Spliterator<T> {
     /** The transaction whose connection the stream reads on, or {@code null} when it owns its own. */
     private final Transaction tx;
     private final long start;
+    /** The call's observation and slow-statement check, or {@code null} without instruments. */
+    private final Call call;
     private PreparedStatement stmt;
     private ResultSet rs;
     private RowMapper<T> mapper;
@@ -53,7 +55,8 @@ public final class CursorStream<T> implements Spliterator<T> {
     private boolean keepOpenWhenDone;
 
     private CursorStream(Core core, String method, String sql, int binds, Connection connection, Transaction tx,
-                         boolean ownsConnection) {
+                         boolean ownsConnection, Call call) {
+        this.call = call;
         this.core = core;
         this.method = method;
         this.sql = sql;
@@ -136,8 +139,19 @@ public final class CursorStream<T> implements Spliterator<T> {
         Transaction tx = core.currentTransaction();
         // inside a framework's transaction (Spring's) the stream reads on its connection, which the framework ends
         Connection joined = tx == null ? core.joinedConnection() : null;
-        Connection connection = tx != null ? tx.connection : joined != null ? joined : core.acquireForRead(method);
-        CursorStream<T> cursor = new CursorStream<>(core, method, sql, binds, connection, tx, tx == null && joined == null);
+        Instruments watching = core.instruments();
+        Call call = watching == null ? null : Call.detached(watching, method);
+        Connection connection;
+        try {
+            connection = tx != null ? tx.connection : joined != null ? joined : core.acquireForRead(method);
+        } catch (RuntimeException | Error e) {
+            if (call != null) {
+                call.end(e);
+            }
+            throw e;
+        }
+        CursorStream<T> cursor = new CursorStream<>(core, method, sql, binds, connection, tx, tx == null && joined == null,
+                call);
         if (tx != null) {
             tx.streamOpened(cursor);
         }
@@ -154,10 +168,10 @@ public final class CursorStream<T> implements Spliterator<T> {
             return cursor;
         } catch (SQLException e) {
             DataException failure = SqlErrors.translate(e, method, sql);
-            cursor.closeAfter(failure);
+            cursor.closeAfter(failure, true);
             throw failure;
         } catch (RuntimeException | Error e) {
-            cursor.closeAfter(e);
+            cursor.closeAfter(e, true);
             throw e;
         }
     }
@@ -185,10 +199,10 @@ public final class CursorStream<T> implements Spliterator<T> {
             row = mapper.map(rs);
         } catch (SQLException e) {
             DataException failure = SqlErrors.translate(e, method, sql);
-            closeAfter(failure);
+            closeAfter(failure, true);
             throw failure;
         } catch (RuntimeException | Error e) {
-            closeAfter(e);
+            closeAfter(e, true);
             throw e;
         }
         rows++;
@@ -206,7 +220,7 @@ public final class CursorStream<T> implements Spliterator<T> {
             DataException failure = new DataException(method + ": the stream's transaction has ended (committed or "
                     + "rolled back), and its cursor with it; a stream opened inside a transaction reads on the "
                     + "transaction's connection and must be consumed inside it", null, sql, method, null);
-            closeAfter(failure);
+            closeAfter(failure, true);
             throw failure;
         }
         String copy = tx.copying();
@@ -241,14 +255,17 @@ public final class CursorStream<T> implements Spliterator<T> {
     /** Ends the cursor and gives the connection back; a failure doing so is thrown after all steps ran. */
     void close() {
         DataException failure = new DataException(method + ": closing the stream failed", null, sql, method, null);
-        closeAfter(failure);
+        closeAfter(failure, false);
         if (failure.getSuppressed().length > 0) {
             throw failure;
         }
     }
 
-    /** Closes everything, recording what fails on {@code failure} instead of losing it. */
-    private void closeAfter(Throwable failure) {
+    /**
+     * Closes everything, recording what fails on {@code failure} instead of losing it; {@code failed}:
+     * the stream ends because of {@code failure}, else only when closing added to it.
+     */
+    private void closeAfter(Throwable failure, boolean failed) {
         if (closed) {
             return;
         }
@@ -256,7 +273,20 @@ public final class CursorStream<T> implements Spliterator<T> {
         if (tx != null) {
             tx.streamFinished(this);
         }
-        SqlLog.executed(method, sql, binds, rows, start);
+        SqlLog.logged(method, sql, binds, rows, start);
+        if (call != null) {
+            call.statement(sql, rows, start);
+        }
+        try {
+            closeResources(failure);
+        } finally {
+            if (call != null) {
+                call.end(failed || failure.getSuppressed().length > 0 ? failure : null);
+            }
+        }
+    }
+
+    private void closeResources(Throwable failure) {
         try {
             if (rs != null) {
                 rs.close();
@@ -282,7 +312,7 @@ public final class CursorStream<T> implements Spliterator<T> {
         } catch (SQLException e) {
             failure.addSuppressed(e);
         } finally {
-            core.release(connection);
+            core.giveBack(connection);
         }
     }
 }

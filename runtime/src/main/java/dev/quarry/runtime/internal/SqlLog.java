@@ -15,6 +15,12 @@ public final class SqlLog {
     private SqlLog() {}
 
     public static void executed(String method, String sql, int binds, long rows, long startNanos) {
+        logged(method, sql, binds, rows, startNanos);
+        Call.executed(method, sql, rows, startNanos);
+    }
+
+    /** The DEBUG line alone, for a statement whose call is not on the thread's stack (a stream's). */
+    static void logged(String method, String sql, int binds, long rows, long startNanos) {
         if (LOG.isDebugEnabled()) {
             double millis = (System.nanoTime() - startNanos) / 1_000_000.0;
             LOG.debug("{} [{} binds, {} rows, {} ms] {}", method, binds, rows, String.format(java.util.Locale.ROOT, "%.3f", millis), sql);
