@@ -17,7 +17,7 @@ final class ResultsReport {
     /** A contender's row label and the hand-written method it is compared with. */
     private record Label(String name, String baseline) {}
 
-    private static final List<String> WORKLOADS = List.of("W1PrimaryKey", "W2ListOf100", "W3Relations", "W4Insert", "W5Upsert", "W6Streaming", "W7Search");
+    private static final List<String> WORKLOADS = List.of("W1PrimaryKey", "W2ListOf100", "W3Relations", "W4Insert", "W5Upsert", "W6Streaming", "W7Search", "W9Update");
     private static final Map<String, Label> LABELS = new LinkedHashMap<>();
 
     static {
@@ -46,6 +46,14 @@ final class ResultsReport {
         LABELS.put("jooqMultiRow", new Label("jOOQ DSL, multi-row INSERT", "pgjdbcBatch"));
         LABELS.put("springBatch", new Label("Spring JdbcTemplate, `batchUpdate`", "pgjdbcBatch"));
         LABELS.put("hibernateStateless", new Label("Hibernate ORM 7, StatelessSession `insertMultiple`", "pgjdbcBatch"));
+        // W9's: every row compared with the unnest baseline, which is the first hand-written row there
+        LABELS.put("pgjdbcUnnestLocked", new Label("hand-written pgjdbc, `unnest` after a key-ordered `FOR UPDATE`",
+                "pgjdbcUnnest"));
+        LABELS.put("pgjdbcUnnestLockedReturning", new Label(
+                "hand-written pgjdbc, `unnest` after a key-ordered `FOR UPDATE`, `RETURNING id`", "pgjdbcUnnest"));
+        LABELS.put("quarryVersioned", new Label("**Quarry**, with `@Version`", "pgjdbcUnnest"));
+        LABELS.put("hibernateStatelessUpdate", new Label("Hibernate ORM 7, StatelessSession `update`", "pgjdbcBatch"));
+        LABELS.put("jooqBatch", new Label("jOOQ DSL, `batch(query).bind(…)`", "pgjdbcBatch"));
     }
 
     /** Section titles carry the data sizes of this run, which a smoke run makes smaller. */
@@ -61,6 +69,8 @@ final class ResultsReport {
                     BenchSettings.bulkRows());
             case "W6Streaming" -> String.format(Locale.ROOT, "W6 — stream %,d rows into records", BenchSettings.readings());
             case "W7Search" -> "W7 — search: 2 of 3 optional filters, a sort key, LIMIT 50 → List<record>";
+            case "W9Update" -> String.format(Locale.ROOT, "W9 — update 2 columns of %,d rows by primary key",
+                    BenchSettings.bulkRows());
             default -> workload;
         };
     }
