@@ -52,7 +52,7 @@ final class ResultsReport {
         LABELS.put("pgjdbcUnnestLockedReturning", new Label(
                 "hand-written pgjdbc, `unnest` after a key-ordered `FOR UPDATE`, `RETURNING id`", "pgjdbcUnnest"));
         LABELS.put("quarryVersioned", new Label("**Quarry**, with `@Version`", "pgjdbcUnnest"));
-        LABELS.put("hibernateStatelessUpdate", new Label("Hibernate ORM 7, StatelessSession `update`", "pgjdbcBatch"));
+        LABELS.put("hibernateStatelessUpdate", new Label("Hibernate ORM 7, StatelessSession `updateMultiple`", "pgjdbcBatch"));
         LABELS.put("jooqBatch", new Label("jOOQ DSL, `batch(query).bind(…)`", "pgjdbcBatch"));
     }
 

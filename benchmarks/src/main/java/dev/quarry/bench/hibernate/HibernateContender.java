@@ -85,12 +85,12 @@ public class HibernateContender {
         sessions.inStatelessTransaction(session -> session.insertMultiple(events));
     }
 
-    /** W9: {@code update} of each detached entity in a stateless session, one transaction, JDBC batches. */
+    /**
+     * W9: {@code updateMultiple}, the batched form of a stateless session's {@code update}, in one
+     * transaction. A plain {@code update} per entity is executed at once, one round trip each: 27–33 s
+     * for 100 000 rows on a busy machine, where this took 4–7 s.
+     */
     public void update(List<InvoiceEntity> invoices) {
-        sessions.inStatelessTransaction(session -> {
-            for (InvoiceEntity invoice : invoices) {
-                session.update(invoice);
-            }
-        });
+        sessions.inStatelessTransaction(session -> session.updateMultiple(invoices));
     }
 }
