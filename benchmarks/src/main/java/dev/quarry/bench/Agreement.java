@@ -3,6 +3,7 @@ package dev.quarry.bench;
 import dev.quarry.bench.hibernate.CustomerEntity;
 import dev.quarry.bench.hibernate.EventEntity;
 import dev.quarry.bench.hibernate.HibernateContender;
+import dev.quarry.bench.hibernate.InvoiceEntity;
 import dev.quarry.bench.hibernate.UserEntity;
 import dev.quarry.bench.peers.JdbiContender;
 import dev.quarry.bench.peers.JooqContender;
@@ -84,6 +85,7 @@ final class Agreement {
         checkPages();
         checkInserts();
         checkUpserts();
+        checkUpdates();
     }
 
     private void checkReads() throws Exception {
@@ -241,6 +243,55 @@ final class Agreement {
             BulkTables.resetAccounts(dataSource);
             writer.getValue().run();
             same(writer.getKey(), expected, summary(summarySql));
+        }
+    }
+
+    /**
+     * W9: from the same starting table, every contender's update of every row (round 1) leaves what
+     * hand-written {@code UPDATE … FROM unnest} leaves: the same status and total in every row,
+     * customer untouched; version 0, or 1 everywhere after the versioned update.
+     */
+    private void checkUpdates() throws Exception {
+        int rows = BenchSettings.bulkRows();
+        List<Invoice> invoices = Invoice.round(rows, 1);
+        List<VersionedInvoice> versioned = VersionedInvoice.round(rows, 1);
+        List<InvoiceEntity> entities = W9Update.entities(invoices);
+        String summarySql = "SELECT count(*), md5(string_agg(id || ' ' || customer_id || ' ' || status || ' ' || total,"
+                + " ',' ORDER BY id)), min(version), max(version) FROM bench_invoices";
+        BulkTables.resetInvoices(dataSource);
+        String before = summary(summarySql);
+        handBulk.updateByUnnest(invoices);
+        String expected = summary(summarySql);
+        // each row's two columns both differ from what the reset wrote
+        String unchanged = summary("SELECT count(*) FROM bench_invoices WHERE status = (ARRAY['open', 'paid',"
+                + " 'shipped', 'refunded'])[id % 4 + 1] OR total = ((id * 37) % 10000000) / 100.0");
+        if (expected.equals(before) || !expected.startsWith(rows + ",") || !expected.endsWith(",0,0")
+                || !unchanged.equals("0")) {
+            throw new IllegalStateException("W9 pgjdbc unnest left " + expected + " (before: " + before + ")");
+        }
+        Map<String, Write> writers = new LinkedHashMap<>();
+        writers.put("W9 pgjdbc unnest, locked", () -> handBulk.updateByUnnest(invoices, true, false));
+        writers.put("W9 pgjdbc unnest, locked, returning", () -> handBulk.updateByUnnest(invoices, true, true));
+        writers.put("W9 pgjdbc executeBatch", () -> handBulk.updateByBatch(invoices));
+        writers.put("W9 quarry", () -> count("W9 quarry", rows, quarry.update(invoices)));
+        writers.put("W9 jdbi", () -> jdbi.update(invoices));
+        writers.put("W9 jooq", () -> jooq.update(invoices));
+        writers.put("W9 spring", () -> spring.update(invoices));
+        writers.put("W9 hibernate", () -> hibernate.update(entities));
+        for (Map.Entry<String, Write> writer : writers.entrySet()) {
+            BulkTables.resetInvoices(dataSource);
+            writer.getValue().run();
+            same(writer.getKey(), expected, summary(summarySql));
+        }
+        BulkTables.resetInvoices(dataSource);
+        count("W9 quarry versioned", rows, quarry.updateVersioned(versioned));
+        same("W9 quarry versioned", expected.replace(",0,0", ",1,1"), summary(summarySql));
+        BulkTables.resetInvoices(dataSource);
+    }
+
+    private static void count(String what, long expected, long actual) {
+        if (expected != actual) {
+            throw new IllegalStateException(what + " reported " + actual + " rows updated, expected " + expected);
         }
     }
 

@@ -8,6 +8,7 @@ import dev.quarry.annotations.Insert;
 import dev.quarry.annotations.InsertStrategy;
 import dev.quarry.annotations.Query;
 import dev.quarry.annotations.Repository;
+import dev.quarry.annotations.Update;
 import dev.quarry.annotations.Upsert;
 import dev.quarry.runtime.CursoredPage;
 import dev.quarry.runtime.PageRequest;
@@ -72,4 +73,12 @@ public interface BenchRepository {
 
     @Upsert(conflict = "id", update = {"balance", "status"}, touch = "updated_at")
     long upsert(List<Account> accounts);
+
+    /** W9: by primary key, one {@code UPDATE … FROM unnest} per chunk of 10 000 after locking its rows. */
+    @Update(columns = {"status", "total"})
+    long updateStatusAndTotal(List<Invoice> invoices);
+
+    /** W9 with the version checked and incremented as well. */
+    @Update(columns = {"status", "total"})
+    long updateStatusAndTotalVersioned(List<VersionedInvoice> invoices);
 }

@@ -1,8 +1,10 @@
 package dev.quarry.bench;
 
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -16,7 +18,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * The hand-written bulk paths of W4 and W5, each in one transaction like Quarry's: COPY through
+ * The hand-written bulk paths of W4, W5 and W9, each in one transaction like Quarry's: COPY through
  * pgjdbc's CopyManager, one {@code unnest} statement per chunk of 10 000 rows, and a plain
  * {@code executeBatch}.
  */
@@ -35,6 +37,12 @@ public class HandBulk {
             + " SELECT id, email, balance, status, now() FROM unnest(?::int8[], ?::text[], ?::int8[], ?::text[])"
             + " AS t (id, email, balance, status)"
             + " ON CONFLICT (id) DO UPDATE SET balance = EXCLUDED.balance, status = EXCLUDED.status, updated_at = now()";
+
+    private static final String UPDATE_UNNEST = "UPDATE bench_invoices AS t SET status = u.status, total = u.total"
+            + " FROM unnest(?::int8[], ?::text[], ?::numeric[]) AS u (id, status, total) WHERE t.id = u.id";
+    private static final String UPDATE_ONE = "UPDATE bench_invoices SET status = ?, total = ? WHERE id = ?";
+    /** What Quarry's {@code @Update} sends before each chunk: the chunk's rows locked in key order. */
+    private static final String LOCK = "SELECT 1 FROM bench_invoices WHERE id = ANY(?) ORDER BY id FOR UPDATE";
 
     private DataSource dataSource;
 
@@ -174,6 +182,89 @@ public class HandBulk {
                     stmt.setArray(3, connection.createArrayOf("int8", balances));
                     stmt.setArray(4, connection.createArrayOf("text", statuses));
                     stmt.executeUpdate();
+                }
+            }
+            connection.commit();
+        }
+    }
+
+    /** W9's baseline: one {@code UPDATE … FROM unnest} per chunk of 10 000 rows, nothing else. */
+    public void updateByUnnest(List<Invoice> invoices) throws SQLException {
+        updateByUnnest(invoices, false, false);
+    }
+
+    /**
+     * The baseline plus, if asked, what Quarry's {@code @Update} adds to it: the chunk's rows locked
+     * in key order by a statement of their own first ({@code lock}), the ids written read back
+     * ({@code returning}). W9 measures these to tell what each costs.
+     */
+    public void updateByUnnest(List<Invoice> invoices, boolean lock, boolean returning) throws SQLException {
+        String sql = returning ? UPDATE_UNNEST + " RETURNING t.id" : UPDATE_UNNEST;
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement stmt = connection.prepareStatement(sql);
+                 PreparedStatement locking = connection.prepareStatement(LOCK)) {
+                for (int from = 0; from < invoices.size(); from += CHUNK) {
+                    List<Invoice> chunk = invoices.subList(from, Math.min(invoices.size(), from + CHUNK));
+                    int n = chunk.size();
+                    Long[] ids = new Long[n];
+                    String[] statuses = new String[n];
+                    BigDecimal[] totals = new BigDecimal[n];
+                    for (int i = 0; i < n; i++) {
+                        Invoice invoice = chunk.get(i);
+                        ids[i] = invoice.id();
+                        statuses[i] = invoice.status();
+                        totals[i] = invoice.total();
+                    }
+                    if (lock) {
+                        locking.setArray(1, connection.createArrayOf("int8", ids));
+                        try (ResultSet rs = locking.executeQuery()) {
+                            while (rs.next()) {
+                                // every row locked; nothing to read
+                            }
+                        }
+                    }
+                    stmt.setArray(1, connection.createArrayOf("int8", ids));
+                    stmt.setArray(2, connection.createArrayOf("text", statuses));
+                    stmt.setArray(3, connection.createArrayOf("numeric", totals));
+                    if (returning) {
+                        long written = 0;
+                        try (ResultSet rs = stmt.executeQuery()) {
+                            while (rs.next()) {
+                                rs.getLong(1);
+                                written++;
+                            }
+                        }
+                        if (written != n) {
+                            throw new IllegalStateException("updated " + written + " of " + n + " rows");
+                        }
+                    } else {
+                        stmt.executeUpdate();
+                    }
+                }
+            }
+            connection.commit();
+        }
+    }
+
+    /** One UPDATE per row, sent in JDBC batches of 1 000: what most code does by hand. */
+    public void updateByBatch(List<Invoice> invoices) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement stmt = connection.prepareStatement(UPDATE_ONE)) {
+                int pending = 0;
+                for (Invoice invoice : invoices) {
+                    stmt.setString(1, invoice.status());
+                    stmt.setBigDecimal(2, invoice.total());
+                    stmt.setLong(3, invoice.id());
+                    stmt.addBatch();
+                    if (++pending == BATCH) {
+                        stmt.executeBatch();
+                        pending = 0;
+                    }
+                }
+                if (pending > 0) {
+                    stmt.executeBatch();
                 }
             }
             connection.commit();

@@ -86,6 +86,14 @@ public class QuarryContender {
         return repository.upsert(accounts);
     }
 
+    public long update(List<Invoice> invoices) {
+        return repository.updateStatusAndTotal(invoices);
+    }
+
+    public long updateVersioned(List<VersionedInvoice> invoices) {
+        return repository.updateStatusAndTotalVersioned(invoices);
+    }
+
     public void stream(int fetchSize, Consumer<Reading> sink) {
         try (Stream<Reading> readings = readings(fetchSize)) {
             readings.forEach(sink);

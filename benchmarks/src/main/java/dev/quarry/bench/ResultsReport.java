@@ -18,7 +18,7 @@ final class ResultsReport {
     private record Label(String name, String baseline) {}
 
     private static final List<String> WORKLOADS = List.of("W1PrimaryKey", "W2ListOf100", "W3Relations", "W4Insert", "W5Upsert", "W6Streaming", "W7Search",
-            "W8Pages");
+            "W8Pages", "W9Update");
     private static final Map<String, Label> LABELS = new LinkedHashMap<>();
 
     static {
@@ -52,6 +52,14 @@ final class ResultsReport {
         LABELS.put("jooqMultiRow", new Label("jOOQ DSL, multi-row INSERT", "pgjdbcBatch"));
         LABELS.put("springBatch", new Label("Spring JdbcTemplate, `batchUpdate`", "pgjdbcBatch"));
         LABELS.put("hibernateStateless", new Label("Hibernate ORM 7, StatelessSession `insertMultiple`", "pgjdbcBatch"));
+        // W9's: every row compared with the unnest baseline, which is the first hand-written row there
+        LABELS.put("pgjdbcUnnestLocked", new Label("hand-written pgjdbc, `unnest` after a key-ordered `FOR UPDATE`",
+                "pgjdbcUnnest"));
+        LABELS.put("pgjdbcUnnestLockedReturning", new Label(
+                "hand-written pgjdbc, `unnest` after a key-ordered `FOR UPDATE`, `RETURNING id`", "pgjdbcUnnest"));
+        LABELS.put("quarryVersioned", new Label("**Quarry**, with `@Version`", "pgjdbcUnnest"));
+        LABELS.put("hibernateStatelessUpdate", new Label("Hibernate ORM 7, StatelessSession `updateMultiple`", "pgjdbcBatch"));
+        LABELS.put("jooqBatch", new Label("jOOQ DSL, `batch(query).bind(…)`", "pgjdbcBatch"));
     }
 
     /** Section titles carry the data sizes of this run, which a smoke run makes smaller. */
@@ -69,6 +77,8 @@ final class ResultsReport {
             case "W7Search" -> "W7 — search: 2 of 3 optional filters, a sort key, LIMIT 50 → List<record>";
             case "W8Pages" -> String.format(Locale.ROOT, "W8 — a page of %d rows of %,d by offset and by keyset",
                     W8Pages.SIZE, BenchSettings.posts());
+            case "W9Update" -> String.format(Locale.ROOT, "W9 — update 2 columns of %,d rows by primary key",
+                    BenchSettings.bulkRows());
             default -> workload;
         };
     }

@@ -156,6 +156,7 @@ public final class RunBenchmarks {
         report.add(run(List.of(W6Streaming.class), only, streaming, false, cpu, jvmArgs, jsonDirectory));
         report.add(run(List.of(W7Search.class), only, timing, false, cpu, jvmArgs, jsonDirectory));
         report.add(run(List.of(W8Pages.class), only, pages, false, cpu, jvmArgs, jsonDirectory));
+        report.add(run(List.of(W9Update.class), only, heavy, false, cpu, jvmArgs, jsonDirectory));
 
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         if (report.isEmpty()) {
@@ -267,7 +268,7 @@ public final class RunBenchmarks {
                 .append(", on the same machine |\n");
         out.append("| pool | one HikariCP pool per fork for every contender: ").append(Pool.SIZE)
                 .append(" connections, autocommit on, pgjdbc defaults |\n");
-        out.append("| JMH | W1–W3, W7: ").append(timing.describe()).append("; W4–W5: ").append(heavy.describe())
+        out.append("| JMH | W1–W3, W7: ").append(timing.describe()).append("; W4–W5, W9: ").append(heavy.describe())
                 .append("; W6: ").append(streaming.describe()).append("; W8: ").append(pages.describe())
                 .append("; fork JVMs -Xms2g -Xmx2g -XX:+AlwaysPreTouch; W1/W2 with `-prof gc`" + (cpu ? "; every workload with `-prof perfnorm` (task-clock)" : "") + " |\n");
         out.append("| data | ").append(String.format(Locale.ROOT, "%,d", BenchSettings.users())).append(" users, ")
@@ -275,7 +276,7 @@ public final class RunBenchmarks {
                 .append(BenchSettings.ORDERS_PER_CUSTOMER).append(" orders × ").append(BenchSettings.ITEMS_PER_ORDER)
                 .append(" items, ").append(String.format(Locale.ROOT, "%,d", BenchSettings.readings()))
                 .append(" readings, ").append(String.format(Locale.ROOT, "%,d", BenchSettings.posts()))
-                .append(" posts; W4/W5 write ").append(String.format(Locale.ROOT, "%,d", BenchSettings.bulkRows()))
+                .append(" posts; W4/W5/W9 write ").append(String.format(Locale.ROOT, "%,d", BenchSettings.bulkRows()))
                 .append(" rows per operation |\n");
         out.append("| run time | ").append(took.toMinutes()).append(" min ").append(took.toSecondsPart()).append(" s |\n\n");
         out.append("Each round runs every benchmark of a group once, in a fork of its own, the order reversed in every"

@@ -28,7 +28,7 @@ public class HibernateContender {
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
                 .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, pool.dataSource())
                 .applySetting(AvailableSettings.SHOW_SQL, false)
-                // W4: without a batch size every insert is a round trip of its own
+                // W4, W9: without a batch size every insert or update is a round trip of its own
                 .applySetting(AvailableSettings.STATEMENT_BATCH_SIZE, BATCH_SIZE)
                 .build();
         sessions = new MetadataSources(registry)
@@ -37,6 +37,7 @@ public class HibernateContender {
                 .addAnnotatedClass(OrderEntity.class)
                 .addAnnotatedClass(ItemEntity.class)
                 .addAnnotatedClass(EventEntity.class)
+                .addAnnotatedClass(InvoiceEntity.class)
                 .buildMetadata()
                 .buildSessionFactory();
     }
@@ -82,5 +83,14 @@ public class HibernateContender {
     /** A stateless session, Hibernate's documented path for bulk inserts: no persistence context, JDBC batches. */
     public void insert(List<EventEntity> events) {
         sessions.inStatelessTransaction(session -> session.insertMultiple(events));
+    }
+
+    /**
+     * W9: {@code updateMultiple}, the batched form of a stateless session's {@code update}, in one
+     * transaction. A plain {@code update} per entity is executed at once, one round trip each: 27–33 s
+     * for 100 000 rows on a busy machine, where this took 4–7 s.
+     */
+    public void update(List<InvoiceEntity> invoices) {
+        sessions.inStatelessTransaction(session -> session.updateMultiple(invoices));
     }
 }

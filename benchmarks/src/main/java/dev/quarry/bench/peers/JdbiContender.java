@@ -3,6 +3,7 @@ package dev.quarry.bench.peers;
 import dev.quarry.bench.Account;
 import dev.quarry.bench.Customer;
 import dev.quarry.bench.Event;
+import dev.quarry.bench.Invoice;
 import dev.quarry.bench.Pool;
 import dev.quarry.bench.Reading;
 import dev.quarry.bench.User;
@@ -58,6 +59,10 @@ public class JdbiContender {
 
     public void upsert(List<Account> accounts) {
         jdbi.useTransaction(handle -> handle.attach(JdbiDao.class).upsert(accounts));
+    }
+
+    public void update(List<Invoice> invoices) {
+        jdbi.useTransaction(handle -> handle.attach(JdbiDao.class).update(invoices));
     }
 
     /** A cursor needs autocommit off, so the stream runs inside a transaction, as JDBI documents. */

@@ -3,6 +3,7 @@ package dev.quarry.bench.peers;
 import dev.quarry.bench.Account;
 import dev.quarry.bench.Customer;
 import dev.quarry.bench.Event;
+import dev.quarry.bench.Invoice;
 import dev.quarry.bench.Reading;
 import dev.quarry.bench.User;
 import java.util.List;
@@ -55,4 +56,8 @@ public interface JdbiDao {
             + " ON CONFLICT (id) DO UPDATE SET balance = EXCLUDED.balance, status = EXCLUDED.status, updated_at = now()")
     @BatchChunkSize(1_000)
     void upsert(@BindMethods List<Account> accounts);
+
+    @SqlBatch("UPDATE bench_invoices SET status = :status, total = :total WHERE id = :id")
+    @BatchChunkSize(1_000)
+    void update(@BindMethods List<Invoice> invoices);
 }

@@ -13,6 +13,7 @@ import static org.jooq.impl.DSL.val;
 import dev.quarry.bench.Account;
 import dev.quarry.bench.Customer;
 import dev.quarry.bench.Event;
+import dev.quarry.bench.Invoice;
 import dev.quarry.bench.Item;
 import dev.quarry.bench.Order;
 import dev.quarry.bench.Pool;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.jooq.BatchBindStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -88,6 +90,11 @@ public class JooqContender {
     private static final Field<Long> ACCOUNT_BALANCE = field(name("balance"), SQLDataType.BIGINT);
     private static final Field<String> ACCOUNT_STATUS = field(name("status"), SQLDataType.CLOB);
     private static final Field<Instant> ACCOUNT_UPDATED_AT = field(name("updated_at"), SQLDataType.INSTANT);
+
+    private static final Table<?> INVOICES = table(name("bench_invoices"));
+    private static final Field<Long> INVOICE_ID = field(name("id"), SQLDataType.BIGINT);
+    private static final Field<String> INVOICE_STATUS = field(name("status"), SQLDataType.CLOB);
+    private static final Field<BigDecimal> INVOICE_TOTAL = field(name("total"), SQLDataType.NUMERIC(12, 2));
 
     /** Rows per multi-row INSERT: 5 000 bind values, well below PostgreSQL's 65 535. */
     private static final int ROWS_PER_STATEMENT = 1_000;
@@ -202,6 +209,26 @@ public class JooqContender {
                         .set(ACCOUNT_STATUS, excluded(ACCOUNT_STATUS))
                         .set(ACCOUNT_UPDATED_AT, currentInstant())
                         .execute();
+            }
+        });
+    }
+
+    /**
+     * W9 as jOOQ's manual batches one statement with many bind value sets: {@code batch(query)} with
+     * placeholder values, then {@code bind(…)} per row; executed every 1 000 rows, in one transaction.
+     */
+    public void update(List<Invoice> invoices) {
+        ctx.transaction(configuration -> {
+            DSLContext dsl = configuration.dsl();
+            for (int from = 0; from < invoices.size(); from += ROWS_PER_STATEMENT) {
+                BatchBindStep batch = dsl.batch(dsl.update(INVOICES)
+                        .set(INVOICE_STATUS, (String) null)
+                        .set(INVOICE_TOTAL, (BigDecimal) null)
+                        .where(INVOICE_ID.eq((Long) null)));
+                for (Invoice invoice : invoices.subList(from, Math.min(invoices.size(), from + ROWS_PER_STATEMENT))) {
+                    batch.bind(invoice.status(), invoice.total(), invoice.id());
+                }
+                batch.execute();
             }
         });
     }

@@ -2,6 +2,7 @@ package dev.quarry.bench.peers;
 
 import dev.quarry.bench.Account;
 import dev.quarry.bench.Event;
+import dev.quarry.bench.Invoice;
 import dev.quarry.bench.Pool;
 import dev.quarry.bench.Reading;
 import dev.quarry.bench.User;
@@ -89,6 +90,17 @@ public class SpringContender {
                     ps.setString(2, account.email());
                     ps.setLong(3, account.balance());
                     ps.setString(4, account.status());
+                }));
+    }
+
+    /** W9: one UPDATE per row, batchUpdate in batches of 1 000, in one transaction. */
+    public void update(List<Invoice> invoices) {
+        transaction.executeWithoutResult(status -> jdbc.batchUpdate(
+                "UPDATE bench_invoices SET status = ?, total = ? WHERE id = ?",
+                invoices, 1_000, (ps, invoice) -> {
+                    ps.setString(1, invoice.status());
+                    ps.setBigDecimal(2, invoice.total());
+                    ps.setLong(3, invoice.id());
                 }));
     }
 
