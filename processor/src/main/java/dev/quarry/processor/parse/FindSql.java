@@ -32,14 +32,19 @@ final class FindSql {
 
     private FindSql() {}
 
+    /** The row type of a method returning {@code type}: its element in any container a query returns rows in. */
+    static TypeMirror rowOf(TypeMirror type, TypeMapper types) {
+        TypeMirror row = types.typeArgument(type, ROWS).orElse(type);
+        return types.typeArgument(row, "java.util.List").orElse(row); // Stream<List<R>>
+    }
+
     static Optional<String> build(ExecutableElement method, String label, TypeMapper types, RecordParser records,
                                   Reporter reporter) {
         TypeMirror declared = types.typeArgument(method.getReturnType(), "java.util.concurrent.CompletableFuture")
                 .orElse(method.getReturnType());
-        TypeMirror row = types.typeArgument(declared, ROWS).orElse(declared);
+        TypeMirror row = rowOf(declared, types);
         // one row needs no order
         boolean single = row == declared || types.typeArgument(declared, "java.util.Optional").isPresent();
-        row = types.typeArgument(row, "java.util.List").orElse(row); // Stream<List<R>>
         Optional<TypeElement> element = types.asRecord(row);
         Optional<RecordModel> record = element.flatMap(e -> records.parse(e, method));
         if (element.isEmpty() || record.isPresent() && record.get().table() == null) {

@@ -199,7 +199,7 @@ final class KeyedWriteParser {
                 continue;
             }
             List<TypeMirror> candidates = new ArrayList<>();
-            candidates.add(rowOf(other.getReturnType()));
+            candidates.add(FindSql.rowOf(other.getReturnType(), types));
             other.getParameters().forEach(p -> candidates.add(elementType(p.asType())));
             for (TypeMirror candidate : candidates) {
                 types.asRecord(candidate).filter(r -> r.getAnnotation(Table.class) != null).ifPresent(tables::add);
@@ -212,12 +212,6 @@ final class KeyedWriteParser {
                 tables.isEmpty() ? "no @Table record" : "several @Table records " + tables.stream()
                         .map(t -> t.getSimpleName().toString()).toList());
         return Optional.empty();
-    }
-
-    private TypeMirror rowOf(TypeMirror type) {
-        TypeMirror row = types.typeArgument(type, "java.util.Optional", "java.util.List", "java.util.Set",
-                "java.util.stream.Stream", "dev.quarry.runtime.Page", "dev.quarry.runtime.CursoredPage").orElse(type);
-        return types.typeArgument(row, "java.util.List").orElse(row);
     }
 
     private Optional<ComponentModel> id(ExecutableElement method, String label, String annotation, RecordModel record) {
