@@ -34,8 +34,8 @@ public final class Books_Impl implements Books {
 
     private static final KeyedWrites.Statements UPDATE_SQL = new KeyedWrites.Statements(
         new BulkTable("books", new String[] {"title", "price", "id", "version"}, new String[] {"text", "numeric", "int8", "int4"}),
-        "UPDATE books AS t SET title = u.title, price = u.price, version = t.version + 1 FROM unnest(?::text[], ?::numeric[], ?::int8[], ?::int4[]) AS u(title, price, id, version) WHERE t.id = u.id AND t.version = u.version RETURNING t.id::int8",
-        "SELECT 1 FROM books WHERE id = ANY(?) ORDER BY id FOR UPDATE",
+        "UPDATE books AS t SET title = u.title, price = u.price, version = t.version + 1 FROM unnest(?::text[], ?::numeric[], ?::int8[], ?::int4[]) AS u(title, price, id, version) WHERE t.id = u.id AND t.version = u.version",
+        "SELECT id::int8, version::int8 FROM books WHERE id = ANY(?) ORDER BY id FOR NO KEY UPDATE",
         "SELECT id::int8 FROM books WHERE id = ANY(?)",
         "int8", true);
 
@@ -50,8 +50,8 @@ public final class Books_Impl implements Books {
 
     private static final KeyedWrites.Statements REPRICE_SQL = new KeyedWrites.Statements(
         new BulkTable("books", new String[] {"price", "id", "version"}, new String[] {"numeric", "int8", "int4"}),
-        "UPDATE books AS t SET price = u.price, version = t.version + 1 FROM unnest(?::numeric[], ?::int8[], ?::int4[]) AS u(price, id, version) WHERE t.id = u.id AND t.version = u.version RETURNING t.id::int8",
-        "SELECT 1 FROM books WHERE id = ANY(?) ORDER BY id FOR UPDATE",
+        "UPDATE books AS t SET price = u.price, version = t.version + 1 FROM unnest(?::numeric[], ?::int8[], ?::int4[]) AS u(price, id, version) WHERE t.id = u.id AND t.version = u.version",
+        "SELECT id::int8, version::int8 FROM books WHERE id = ANY(?) ORDER BY id FOR NO KEY UPDATE",
         "SELECT id::int8 FROM books WHERE id = ANY(?)",
         "int8", true);
 
@@ -65,8 +65,8 @@ public final class Books_Impl implements Books {
 
     private static final KeyedWrites.Statements DELETE2_SQL = new KeyedWrites.Statements(
         new BulkTable("books", new String[] {"id", "version"}, new String[] {"int8", "int4"}),
-        "DELETE FROM books AS t USING unnest(?::int8[], ?::int4[]) AS u(id, version) WHERE t.id = u.id AND t.version = u.version RETURNING t.id::int8",
-        "SELECT 1 FROM books WHERE id = ANY(?) ORDER BY id FOR UPDATE",
+        "DELETE FROM books AS t USING unnest(?::int8[], ?::int4[]) AS u(id, version) WHERE t.id = u.id AND t.version = u.version",
+        "SELECT id::int8, version::int8 FROM books WHERE id = ANY(?) ORDER BY id FOR UPDATE",
         "SELECT id::int8 FROM books WHERE id = ANY(?)",
         "int8", true);
 
@@ -79,8 +79,8 @@ public final class Books_Impl implements Books {
 
     private static final KeyedWrites.Statements DELETE_BY_IDS_SQL = new KeyedWrites.Statements(
         new BulkTable("books", new String[] {"id"}, new String[] {"int8"}),
-        "DELETE FROM books AS t USING unnest(?::int8[]) AS u(id) WHERE t.id = u.id RETURNING t.id::int8",
-        "SELECT 1 FROM books WHERE id = ANY(?) ORDER BY id FOR UPDATE",
+        "DELETE FROM books AS t USING unnest(?::int8[]) AS u(id) WHERE t.id = u.id",
+        "SELECT id::int8 FROM books WHERE id = ANY(?) ORDER BY id FOR UPDATE",
         "SELECT id::int8 FROM books WHERE id = ANY(?)",
         "int8", false);
 
@@ -130,25 +130,28 @@ public final class Books_Impl implements Books {
     @Override
     public void update(Books.Book book) {
         Binders.requireArgument(book, UPDATE, "book");
-        KeyedWrites.write(_core, UPDATE, UPDATE_SQL, BulkRows.<Books.Book>one(book, "book"), 10000, UPDATE_WRITER, Books.Book::id, KeyedWrites.Repeats.REFUSE, true);
+        KeyedWrites.write(_core, UPDATE, UPDATE_SQL, BulkRows.<Books.Book>one(book, "book"), 10000,
+                UPDATE_WRITER, Books.Book::id, Books.Book::version, KeyedWrites.Repeats.REFUSE, true);
     }
 
     @Override
     public long reprice(List<Books.Book> books) {
         Binders.requireArgument(books, REPRICE, "books");
-        return KeyedWrites.write(_core, REPRICE, REPRICE_SQL, BulkRows.<Books.Book>of(books, "books"), 5000, REPRICE_WRITER, Books.Book::id, KeyedWrites.Repeats.REFUSE, false);
+        return KeyedWrites.write(_core, REPRICE, REPRICE_SQL, BulkRows.<Books.Book>of(books, "books"), 5000,
+                REPRICE_WRITER, Books.Book::id, Books.Book::version, KeyedWrites.Repeats.REFUSE, false);
     }
 
     @Override
     public boolean delete(Books.Book book) {
         Binders.requireArgument(book, DELETE2, "book");
-        return KeyedWrites.write(_core, DELETE2, DELETE2_SQL, BulkRows.<Books.Book>one(book, "book"), 10000, DELETE2_WRITER, Books.Book::id, KeyedWrites.Repeats.REFUSE, false) > 0;
+        return KeyedWrites.write(_core, DELETE2, DELETE2_SQL, BulkRows.<Books.Book>one(book, "book"), 10000,
+                DELETE2_WRITER, Books.Book::id, Books.Book::version, KeyedWrites.Repeats.REFUSE, false) > 0;
     }
 
     @Override
     public long deleteByIds(List<Long> ids) {
         Binders.requireArgument(ids, DELETE_BY_IDS, "ids");
-        return KeyedWrites.write(_core, DELETE_BY_IDS, DELETE_BY_IDS_SQL, BulkRows.<Long>of(ids, "ids"), 10000, DELETE_BY_IDS_WRITER, _row -> _row, KeyedWrites.Repeats.MERGE, false);
+        return KeyedWrites.write(_core, DELETE_BY_IDS, DELETE_BY_IDS_SQL, BulkRows.<Long>of(ids, "ids"), 10000,
+                DELETE_BY_IDS_WRITER, _row -> _row, null, KeyedWrites.Repeats.MERGE, false);
     }
 }
-

@@ -191,6 +191,57 @@ class WritesWithoutSqlTest {
     }
 
     @Test
+    void aStaleRowIsFoundByTheLockBeforeAnyRowIsWritten() {
+        List<Book> some = List.of(book(81), book(82), book(83));
+        testDb.execute("UPDATE books SET version = 5 WHERE id = 82");
+        try (SqlCapture sql = new SqlCapture()) {
+            OptimisticLockException e = assertThrows(OptimisticLockException.class,
+                    () -> books.updateAll(some.stream().map(b -> changed(b, "late", b.price())).toList()));
+            assertEquals(List.of(82L), e.staleIds());
+            List<String> ran = sql.statements("Books.updateAll");
+            assertEquals(1, ran.size(), () -> "the lock, and no UPDATE: " + ran);
+            assertTrue(ran.get(0).contains("FOR NO KEY UPDATE"), ran.get(0));
+        }
+        assertEquals(0, testDb.queryLong("SELECT count(*) FROM books WHERE title = 'late'"));
+    }
+
+    @Test
+    void rowsBeingUpdatedStayReferenceableByOtherTransactions() {
+        testDb.execute("CREATE TABLE reviews (book_id bigint NOT NULL REFERENCES books)");
+        try {
+            db.transaction(() -> {
+                assertEquals(2, books.reprice(List.of(book(90), book(91))));
+                // another session inserts a row referencing one of them while this transaction holds its
+                // locks: its foreign key check (FOR KEY SHARE) must not wait for this transaction to end
+                testDb.execute("SET lock_timeout = '2s'; INSERT INTO reviews VALUES (90)");
+                return null;
+            });
+            assertEquals(1, testDb.queryLong("SELECT count(*) FROM reviews"));
+            assertEquals(2, testDb.queryLong("SELECT count(*) FROM books WHERE id IN (90, 91) AND version = 2"));
+        } finally {
+            testDb.execute("DROP TABLE reviews");
+        }
+    }
+
+    @Test
+    void aRowATriggerKeptFromBeingWrittenFailsTheCallInsteadOfCountingLess() {
+        testDb.execute("""
+                CREATE FUNCTION keep_95() RETURNS trigger LANGUAGE plpgsql AS
+                  $$ BEGIN IF NEW.id = 95 THEN RETURN NULL; END IF; RETURN NEW; END $$;
+                CREATE TRIGGER keep_95 BEFORE UPDATE ON books FOR EACH ROW EXECUTE FUNCTION keep_95();
+                """);
+        try {
+            List<Book> three = List.of(book(94), book(95), book(96)).stream().map(b -> changed(b, "kept", b.price()))
+                    .toList();
+            DataException e = assertThrows(DataException.class, () -> books.updateAll(three));
+            assertTrue(e.getMessage().startsWith("Books.updateAll: wrote 2 rows of the 3 it had locked"), e.getMessage());
+            assertEquals(0, testDb.queryLong("SELECT count(*) FROM books WHERE title = 'kept'"));
+        } finally {
+            testDb.execute("DROP TRIGGER keep_95 ON books; DROP FUNCTION keep_95()");
+        }
+    }
+
+    @Test
     void columnsLimitTheSet() {
         Book b = book(30);
         assertEquals(1, books.reprice(List.of(new Book(30, 0, "ignored", new BigDecimal("9.99"), Genre.NOVEL, List.of(),

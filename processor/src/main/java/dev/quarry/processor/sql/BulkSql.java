@@ -127,14 +127,15 @@ public final class BulkSql {
 
     /**
      * {@code UPDATE t AS t SET a = u.a, …, version = t.version + 1 FROM unnest(…) AS u(a, …, id, version)
-     * WHERE t.id = u.id AND t.version = u.version RETURNING t.id::int8}: the ids come back as sent.
+     * WHERE t.id = u.id AND t.version = u.version}: what it wrote is told by its count, against the
+     * rows the {@linkplain #keyLock lock} found.
      */
     public static String keyedUpdate(String table, List<ComponentModel> sent, List<ComponentModel> set,
                                      ComponentModel id, ComponentModel version) {
         return keyedUpdate(table, sent, set, id, version, List.of());
     }
 
-    /** {@link #keyedUpdate}, returning after the id the columns of {@code returned}, as updated. */
+    /** {@link #keyedUpdate}, returning the id and then the columns of {@code returned}, as updated, when there are any. */
     public static String keyedUpdate(String table, List<ComponentModel> sent, List<ComponentModel> set,
                                      ComponentModel id, ComponentModel version, List<ComponentModel> returned) {
         List<String> sets = new ArrayList<>();
@@ -145,14 +146,15 @@ public final class BulkSql {
             sets.add(identifier(version.column()) + " = t." + identifier(version.column()) + " + 1");
         }
         return "UPDATE " + table(table) + " AS t SET " + String.join(", ", sets) + " FROM " + unnestArrays(sent, Map.of())
-                + " AS u(" + names(sent) + ") WHERE " + keyMatch(id, version) + " RETURNING " + returnedId(id)
-                + returned.stream().map(c -> ", t." + identifier(c.column())).collect(Collectors.joining());
+                + " AS u(" + names(sent) + ") WHERE " + keyMatch(id, version)
+                + (returned.isEmpty() ? "" : " RETURNING " + returnedId(id)
+                        + returned.stream().map(c -> ", t." + identifier(c.column())).collect(Collectors.joining()));
     }
 
-    /** {@code DELETE FROM t AS t USING unnest(…) AS u(id, version) WHERE t.id = u.id AND t.version = u.version RETURNING t.id::int8}. */
+    /** {@code DELETE FROM t AS t USING unnest(…) AS u(id, version) WHERE t.id = u.id AND t.version = u.version}. */
     public static String keyedDelete(String table, List<ComponentModel> sent, ComponentModel id, ComponentModel version) {
         return "DELETE FROM " + table(table) + " AS t USING " + unnestArrays(sent, Map.of()) + " AS u(" + names(sent)
-                + ") WHERE " + keyMatch(id, version) + " RETURNING " + returnedId(id);
+                + ") WHERE " + keyMatch(id, version);
     }
 
     /** The UPDATE or DELETE of an {@code @Update}/{@code @Delete} method, returning the rows as updated when it returns them. */
@@ -164,10 +166,20 @@ public final class BulkSql {
                 : keyedDelete(table, method.sent(), method.id(), method.version());
     }
 
-    /** {@code SELECT 1 FROM t WHERE id = ANY(?) ORDER BY id FOR UPDATE}: a chunk's rows locked in key order. */
-    public static String keyLock(String table, ComponentModel id) {
-        String column = identifier(id.column());
-        return "SELECT 1 FROM " + table(table) + " WHERE " + column + " = ANY(?) ORDER BY " + column + " FOR UPDATE";
+    /**
+     * {@code SELECT id::int8, version::int8 FROM t WHERE id = ANY(?) ORDER BY id FOR NO KEY UPDATE}: a
+     * chunk's rows locked in key order, with the version each has, so the ids without a row and the
+     * stale ones are known before the write. An update takes the lock its own {@code UPDATE} would
+     * (rows referencing these stay insertable meanwhile); a delete takes {@code FOR UPDATE}, as
+     * {@code DELETE} does.
+     */
+    public static String keyLock(KeyedWriteModel method) {
+        String table = method.record().table();
+        String column = identifier(method.id().column());
+        return "SELECT " + column + "::" + writtenAs(method.id())
+                + (method.version() == null ? "" : ", " + identifier(method.version().column()) + "::int8")
+                + " FROM " + table(table) + " WHERE " + column + " = ANY(?) ORDER BY " + column
+                + (method.kind() == KeyedWriteModel.Kind.UPDATE ? " FOR NO KEY UPDATE" : " FOR UPDATE");
     }
 
     /** {@code SELECT id::int8 FROM t WHERE id = ANY(?)}: which of the ids not written have a row. */

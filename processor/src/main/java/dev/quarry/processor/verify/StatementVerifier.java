@@ -215,7 +215,7 @@ final class StatementVerifier {
         }
         List<Bind> ids = List.of(Bind.array(method.id().type().kind()));
         describeGenerated(method.label(), method.element(), annotation, what + "'s row lock",
-                BulkSql.keyLock(table, method.id()), ids);
+                BulkSql.keyLock(method), ids);
     }
 
     /**

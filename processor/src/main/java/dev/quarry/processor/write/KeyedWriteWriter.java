@@ -56,7 +56,7 @@ final class KeyedWriteWriter implements MethodWriter {
                 .initializer("new $T(\n$>new $T($S, new String[] {$L}, new String[] {$L}),\n$S,\n$S,\n$S,\n$S, $L$<)",
                         KEYED_WRITES.nestedClass("Statements"), BulkCode.BULK_TABLE, BulkSql.table(table),
                         CodeBlock.join(columns, ", "), CodeBlock.join(types, ", "), write,
-                        BulkSql.keyLock(table, method.id()), BulkSql.keyExisting(table, method.id()),
+                        BulkSql.keyLock(method), BulkSql.keyExisting(table, method.id()),
                         BulkSql.writtenAs(method.id()), method.version() != null)
                 .build());
         CodeBlock.Builder writer = CodeBlock.builder().add("(_row, _out) -> {\n").indent();
@@ -101,8 +101,8 @@ final class KeyedWriteWriter implements MethodWriter {
         String factory = method.form() == BulkInput.Form.ONE ? "one" : "of";
         CodeBlock rows = CodeBlock.of("$T.<$T>$L($N, $S)", BulkCode.BULK_ROWS, element(), factory, method.parameter(),
                 method.parameter());
-        CodeBlock call = CodeBlock.of("$T.write(_core, $N, $N, $L, $L, $N, $L, $T.$L, $L)", KEYED_WRITES, label,
-                label + "_SQL", rows, method.chunkSize(), label + "_WRITER", key(),
+        CodeBlock call = CodeBlock.of("$T.write(_core, $N, $N, $L, $L,\n$N, $L, $L, $T.$L, $L)", KEYED_WRITES, label,
+                label + "_SQL", rows, method.chunkSize(), label + "_WRITER", key(), version(),
                 KEYED_WRITES.nestedClass("Repeats"), method.byIds() ? "MERGE" : "REFUSE",
                 method.result() == KeyedWriteModel.Result.VOID);
         if (method.result() == KeyedWriteModel.Result.LIST) {
@@ -111,8 +111,8 @@ final class KeyedWriteWriter implements MethodWriter {
             for (ComponentModel c : method.record().components()) {
                 columns.add(ColumnCode.read(c.type(), CodeBlock.of("$L", column++), label));
             }
-            return builder.addStatement("return $T.writeReturning(_core, $N, $N, $L, $L, $N, $L,\n$>_rs -> new $T($L))$<",
-                    KEYED_WRITES, label, label + "_SQL", rows, method.chunkSize(), label + "_WRITER", key(),
+            return builder.addStatement("return $T.writeReturning(_core, $N, $N, $L, $L,\n$N, $L, $L,\n$>_rs -> new $T($L))$<",
+                    KEYED_WRITES, label, label + "_SQL", rows, method.chunkSize(), label + "_WRITER", key(), version(),
                     method.record().type(), CodeBlock.join(columns, ", ")).build();
         }
         return switch (method.result()) {
@@ -132,6 +132,12 @@ final class KeyedWriteWriter implements MethodWriter {
         }
         return method.byIds() ? CodeBlock.of("_row -> _row") : CodeBlock.of("$T::$N", method.record().type(),
                 method.id().name());
+    }
+
+    /** The {@code @Version} of an element, which the lock's versions are checked against; {@code null} without one. */
+    private CodeBlock version() {
+        return method.version() == null || method.byIds() ? CodeBlock.of("null")
+                : CodeBlock.of("$T::$N", method.record().type(), method.version().name());
     }
 
     @Override
