@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -18,6 +19,7 @@ import dev.quarry.spring.app.Notes;
 import dev.quarry.spring.app.NotesApplication;
 import dev.quarry.testing.PostgresTest;
 import dev.quarry.testing.TestDatabase;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -184,6 +186,34 @@ class SpringTransactionsTest {
             assertEquals(1, borrowed());
         }
         assertEquals(0, borrowed());
+    }
+
+    @Test
+    void aCallMadeByTheInputOfACopyInsideASpringTransactionFailsAtOnceInsteadOfWaitingForIt() {
+        DataException e = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThrows(DataException.class,
+                () -> template.executeWithoutResult(status -> {
+                    notes.add(1, "first");
+                    // the COPY holds Spring's connection; the lookup in map would wait for it, and it for the lookup
+                    notes.load(Stream.of(2L, 3L).map(id -> new Note(id, "after " + notes.all().size())));
+                })));
+        assertEquals("Notes.all: cannot run while Notes.load runs a COPY on the same connection: the input of a "
+                + "COPY (a map or peek of its stream) must not call the database; compute the rows before the call, "
+                + "or write them with InsertStrategy.UNNEST", e.getMessage());
+        assertEquals(0, rows());
+    }
+
+    @Test
+    void aStreamOfASpringTransactionFeedingACopyOfItFailsAtOnceInsteadOfWaitingForIt() {
+        notes.addAll(LongStream.rangeClosed(1, 5).mapToObj(i -> new Note(i, "committed")).toList());
+        DataException e = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThrows(DataException.class,
+                () -> template.executeWithoutResult(status -> {
+                    try (Stream<Note> source = notes.stream()) {
+                        notes.load(source.map(n -> new Note(n.id() + 100, n.body())));
+                    }
+                })));
+        assertTrue(e.getMessage().startsWith("Notes.stream: cannot read the stream while Notes.load runs a COPY on the "
+                + "same transaction's connection"), e.getMessage());
+        assertEquals(5, rows());
     }
 
     @Test

@@ -27,7 +27,6 @@ final class CopyInsert {
                     null, sql, method, null);
         }
         CopyManager copies = connection.unwrap(PGConnection.class).getCopyAPI();
-        Transaction tx = core.currentTransaction();
         CopyBinaryEncoder encoder = new CopyBinaryEncoder(table.jsonb(core, connection),
                 table.elementOids(core, connection));
         int columns = table.columnCount();
@@ -37,10 +36,8 @@ final class CopyInsert {
             long start = System.nanoTime();
             CopyIn copy = null;
             try {
-                if (tx != null) {
-                    // a stream of the same transaction fed into the COPY must fail, not wait for it forever
-                    tx.copyStarted(method);
-                }
+                // a call or a stream on this connection fed into the COPY must fail, not wait for it forever
+                CopyGuard.started(connection, method);
                 copy = copies.copyIn(sql);
                 encoder.start(copy);
                 for (int n = 0; n < chunkSize && rows.hasNext(); n++) {
@@ -69,9 +66,7 @@ final class CopyInsert {
                 cancel(copy, e);
                 throw e;
             } finally {
-                if (tx != null) {
-                    tx.copyEnded();
-                }
+                CopyGuard.ended();
             }
         }
         return total;

@@ -142,18 +142,18 @@ public final class Core {
 
     private Connection acquire(DataSource source, String method) {
         Transaction tx = threadTransaction();
-        if (tx != null) {
-            String copy = tx.copying();
-            if (copy != null) {
-                // pgjdbc would wait for the COPY to end, and the COPY waits for this call's caller: forever
-                throw new DataException(method + ": cannot run while " + copy + " runs a COPY on the same connection: "
-                        + "the input of a COPY (a map or peek of its stream) must not call the database; compute the "
-                        + "rows before the call, or write them with InsertStrategy.UNNEST", null, null, method, null);
-            }
-            return tx.connection;
+        Connection shared = tx != null ? tx.connection : joinedConnection();
+        if (shared == null) {
+            return borrow(source, method);
         }
-        Connection joined = joinedConnection();
-        return joined != null ? joined : borrow(source, method);
+        String copy = CopyGuard.copying(shared);
+        if (copy != null) {
+            // pgjdbc would wait for the COPY to end, and the COPY waits for this call's caller: forever
+            throw new DataException(method + ": cannot run while " + copy + " runs a COPY on the same connection: "
+                    + "the input of a COPY (a map or peek of its stream) must not call the database; compute the "
+                    + "rows before the call, or write them with InsertStrategy.UNNEST", null, null, method, null);
+        }
+        return shared;
     }
 
     /**

@@ -181,8 +181,8 @@ public final class CursorStream<T> implements Spliterator<T> {
         if (closed) {
             return false;
         }
-        if (tx != null) {
-            checkTransaction();
+        if (!ownsConnection) {
+            checkShared();
         }
         T row;
         try {
@@ -211,19 +211,19 @@ public final class CursorStream<T> implements Spliterator<T> {
     }
 
     /**
-     * A stream inside a transaction reads on the transaction's connection, which must still be in
-     * that transaction and free: pgjdbc would report a closed result set after the commit, and would
-     * wait forever for a COPY running on the same connection to end.
+     * A stream inside a transaction (Quarry's or a framework's) reads on the transaction's connection,
+     * which must still be in that transaction and free: pgjdbc would report a closed result set after
+     * the commit, and would wait forever for a COPY running on the same connection to end.
      */
-    private void checkTransaction() {
-        if (tx.ended()) {
+    private void checkShared() {
+        if (tx != null && tx.ended()) {
             DataException failure = new DataException(method + ": the stream's transaction has ended (committed or "
                     + "rolled back), and its cursor with it; a stream opened inside a transaction reads on the "
                     + "transaction's connection and must be consumed inside it", null, sql, method, null);
             closeAfter(failure, true);
             throw failure;
         }
-        String copy = tx.copying();
+        String copy = CopyGuard.copying(connection);
         if (copy != null) {
             // not closed here: closing the cursor would wait for the COPY too; the caller's close comes after it
             throw new DataException(method + ": cannot read the stream while " + copy + " runs a COPY on the same "

@@ -29,7 +29,6 @@ final class Transaction {
     final boolean explaining;
     private final List<CursorStream<?>> streams = new ArrayList<>(1);
     private volatile boolean ended;
-    private String copying;
     private DataException abortedBy;
 
     Transaction(Connection connection, Isolation isolation, boolean readOnly, boolean explaining) {
@@ -113,19 +112,6 @@ final class Transaction {
     /** The method of a stream still reading on this transaction's connection, or {@code null}. */
     String openStream() {
         return streams.isEmpty() ? null : streams.get(0).method();
-    }
-
-    void copyStarted(String method) {
-        copying = method;
-    }
-
-    void copyEnded() {
-        copying = null;
-    }
-
-    /** The method whose COPY holds the connection now, or {@code null}. */
-    String copying() {
-        return copying;
     }
 
     /**
