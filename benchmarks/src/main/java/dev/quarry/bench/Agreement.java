@@ -270,8 +270,7 @@ final class Agreement {
             throw new IllegalStateException("W9 pgjdbc unnest left " + expected + " (before: " + before + ")");
         }
         Map<String, Write> writers = new LinkedHashMap<>();
-        writers.put("W9 pgjdbc unnest, locked", () -> handBulk.updateByUnnest(invoices, true, false));
-        writers.put("W9 pgjdbc unnest, locked, returning", () -> handBulk.updateByUnnest(invoices, true, true));
+        writers.put("W9 pgjdbc unnest, locked", () -> handBulk.updateByUnnest(invoices, true));
         writers.put("W9 pgjdbc executeBatch", () -> handBulk.updateByBatch(invoices));
         writers.put("W9 quarry", () -> count("W9 quarry", rows, quarry.update(invoices)));
         writers.put("W9 jdbi", () -> jdbi.update(invoices));

@@ -41,8 +41,11 @@ public class HandBulk {
     private static final String UPDATE_UNNEST = "UPDATE bench_invoices AS t SET status = u.status, total = u.total"
             + " FROM unnest(?::int8[], ?::text[], ?::numeric[]) AS u (id, status, total) WHERE t.id = u.id";
     private static final String UPDATE_ONE = "UPDATE bench_invoices SET status = ?, total = ? WHERE id = ?";
-    /** What Quarry's {@code @Update} sends before each chunk: the chunk's rows locked in key order. */
-    private static final String LOCK = "SELECT 1 FROM bench_invoices WHERE id = ANY(?) ORDER BY id FOR UPDATE";
+    /**
+     * What Quarry's {@code @Update} sends before each chunk: the chunk's rows locked in key order, the
+     * ids read back to tell rows that are not there.
+     */
+    private static final String LOCK = "SELECT id FROM bench_invoices WHERE id = ANY(?) ORDER BY id FOR NO KEY UPDATE";
 
     private DataSource dataSource;
 
@@ -190,19 +193,18 @@ public class HandBulk {
 
     /** W9's baseline: one {@code UPDATE … FROM unnest} per chunk of 10 000 rows, nothing else. */
     public void updateByUnnest(List<Invoice> invoices) throws SQLException {
-        updateByUnnest(invoices, false, false);
+        updateByUnnest(invoices, false);
     }
 
     /**
-     * The baseline plus, if asked, what Quarry's {@code @Update} adds to it: the chunk's rows locked
-     * in key order by a statement of their own first ({@code lock}), the ids written read back
-     * ({@code returning}). W9 measures these to tell what each costs.
+     * The baseline after, if asked, what Quarry's {@code @Update} adds to it: the chunk's rows locked
+     * in key order by a statement of their own first, their ids read back. W9 measures it to tell
+     * what the lock costs.
      */
-    public void updateByUnnest(List<Invoice> invoices, boolean lock, boolean returning) throws SQLException {
-        String sql = returning ? UPDATE_UNNEST + " RETURNING t.id" : UPDATE_UNNEST;
+    public void updateByUnnest(List<Invoice> invoices, boolean lock) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement stmt = connection.prepareStatement(sql);
+            try (PreparedStatement stmt = connection.prepareStatement(UPDATE_UNNEST);
                  PreparedStatement locking = connection.prepareStatement(LOCK)) {
                 for (int from = 0; from < invoices.size(); from += CHUNK) {
                     List<Invoice> chunk = invoices.subList(from, Math.min(invoices.size(), from + CHUNK));
@@ -216,30 +218,23 @@ public class HandBulk {
                         statuses[i] = invoice.status();
                         totals[i] = invoice.total();
                     }
+                    int expected = n;
                     if (lock) {
                         locking.setArray(1, connection.createArrayOf("int8", ids));
+                        expected = 0;
                         try (ResultSet rs = locking.executeQuery()) {
                             while (rs.next()) {
-                                // every row locked; nothing to read
+                                rs.getLong(1);
+                                expected++;
                             }
                         }
                     }
                     stmt.setArray(1, connection.createArrayOf("int8", ids));
                     stmt.setArray(2, connection.createArrayOf("text", statuses));
                     stmt.setArray(3, connection.createArrayOf("numeric", totals));
-                    if (returning) {
-                        long written = 0;
-                        try (ResultSet rs = stmt.executeQuery()) {
-                            while (rs.next()) {
-                                rs.getLong(1);
-                                written++;
-                            }
-                        }
-                        if (written != n) {
-                            throw new IllegalStateException("updated " + written + " of " + n + " rows");
-                        }
-                    } else {
-                        stmt.executeUpdate();
+                    int written = stmt.executeUpdate();
+                    if (written != expected) {
+                        throw new IllegalStateException("updated " + written + " of " + expected + " rows");
                     }
                 }
             }

@@ -53,10 +53,8 @@ final class ResultsReport {
         LABELS.put("springBatch", new Label("Spring JdbcTemplate, `batchUpdate`", "pgjdbcBatch"));
         LABELS.put("hibernateStateless", new Label("Hibernate ORM 7, StatelessSession `insertMultiple`", "pgjdbcBatch"));
         // W9's: every row compared with the unnest baseline, which is the first hand-written row there
-        LABELS.put("pgjdbcUnnestLocked", new Label("hand-written pgjdbc, `unnest` after a key-ordered `FOR UPDATE`",
-                "pgjdbcUnnest"));
-        LABELS.put("pgjdbcUnnestLockedReturning", new Label(
-                "hand-written pgjdbc, `unnest` after a key-ordered `FOR UPDATE`, `RETURNING id`", "pgjdbcUnnest"));
+        LABELS.put("pgjdbcUnnestLocked", new Label(
+                "hand-written pgjdbc, `unnest` after a key-ordered `FOR NO KEY UPDATE`", "pgjdbcUnnest"));
         LABELS.put("quarryVersioned", new Label("**Quarry**, with `@Version`", "pgjdbcUnnest"));
         LABELS.put("hibernateStatelessUpdate", new Label("Hibernate ORM 7, StatelessSession `updateMultiple`", "pgjdbcBatch"));
         LABELS.put("jooqBatch", new Label("jOOQ DSL, `batch(query).bind(…)`", "pgjdbcBatch"));

@@ -78,13 +78,7 @@ public class W9Update {
     /** The baseline after a statement that locks the chunk's rows in key order, as Quarry's does. */
     @Benchmark
     public void pgjdbcUnnestLocked(HandBulk contender) throws Exception {
-        contender.updateByUnnest(invoices, true, false);
-    }
-
-    /** That, and the ids written read back ({@code RETURNING}), as Quarry's statement does. */
-    @Benchmark
-    public void pgjdbcUnnestLockedReturning(HandBulk contender) throws Exception {
-        contender.updateByUnnest(invoices, true, true);
+        contender.updateByUnnest(invoices, true);
     }
 
     @Benchmark
