@@ -218,7 +218,8 @@ public final class ItemPages_Impl implements ItemPages {
             }
             _stmt.setLong(_i++, page.size() + 1L);
             if (SqlLog.tracing()) {
-                SqlLog.values(FEED, new Object[] {tenantId});
+                SqlLog.values(FEED, Pages.traced(new Object[] {tenantId},
+                        _after == null ? null : new Object[] {_k0, _k1}, page.size() + 1L));
             }
             long _start = System.nanoTime();
             try (ResultSet _rs = _stmt.executeQuery()) {
@@ -280,7 +281,8 @@ public final class ItemPages_Impl implements ItemPages {
             }
             _stmt.setLong(_i++, page.size() + 1L);
             if (SqlLog.tracing()) {
-                SqlLog.values(BY_NAME, Filters.applied(_mask, new int[] {0}, tenantId));
+                SqlLog.values(BY_NAME, Pages.traced(Filters.applied(_mask, new int[] {0}, tenantId),
+                        _after == null ? null : new Object[] {_k0, _k0, _k0, _k1}, page.size() + 1L));
             }
             long _start = System.nanoTime();
             try (ResultSet _rs = _stmt.executeQuery()) {
@@ -302,4 +304,3 @@ public final class ItemPages_Impl implements ItemPages {
         }
     }
 }
-

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
+import dev.quarry.it.SqlCapture;
 import dev.quarry.it.pages.Items.Item;
 import dev.quarry.it.pages.Items.Ranked;
 import dev.quarry.runtime.CursoredPage;
@@ -105,6 +107,20 @@ class CursoredPagesTest {
         assertEquals(FILTERED, expected.size());
         for (int size : new int[] {10, 1000, 10_007, 20_000}) {
             walk("ascending", expected, size, request -> items.feedAsc(1L, AB, request));
+        }
+    }
+
+    @Test
+    void aKeysetPagesTraceShowsItsValuesTheCursorsKeysAndTheLimit() {
+        try (SqlCapture sql = new SqlCapture(Level.TRACE)) {
+            CursoredPage<Item> first = items.feedAsc(1L, Set.of("a"), PageRequest.ofSize(2));
+            items.feedAsc(1L, Set.of("a"), first.nextPageRequest().orElseThrow());
+            List<String> binds = sql.statements("Items.feedAsc").stream().filter(l -> l.contains(" binds: ")).toList();
+            assertEquals(2, binds.size(), binds::toString);
+            assertTrue(binds.get(0).matches("Items\\.feedAsc binds: \\$1=1, \\$2=[^$]*a[^$]*, \\$3=3"), binds.get(0));
+            Item last = first.content().get(1);
+            assertTrue(binds.get(1).matches("Items\\.feedAsc binds: \\$1=1, \\$2=[^$]*a[^$]*, \\$3=[^$]+, \\$4="
+                    + last.id() + ", \\$5=3"), binds.get(1));
         }
     }
 

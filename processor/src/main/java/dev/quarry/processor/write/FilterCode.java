@@ -263,18 +263,29 @@ final class FilterCode {
                 owners.add(-1);
             }
         }
-        if (traced.isEmpty()) {
+        boolean cursored = paging != null && paging.kind() == Paging.Kind.CURSORED;
+        if (traced.isEmpty() && !cursored) {
             return code.build();
         }
-        code.beginControlFlow("if ($T.tracing())", SQL_LOG);
-        if (owners.stream().allMatch(o -> o < 0)) {
-            code.addStatement("$T.values($N, new Object[] {$L})", SQL_LOG, label, CodeBlock.join(traced, ", "));
+        CodeBlock values;
+        if (traced.isEmpty()) {
+            values = CodeBlock.of("new Object[0]");
+        } else if (owners.stream().allMatch(o -> o < 0)) {
+            values = CodeBlock.of("new Object[] {$L}", CodeBlock.join(traced, ", "));
         } else {
-            code.addStatement("$T.values($N, $T.applied(_mask, new int[] {$L}, $L))", SQL_LOG, label, FILTERS,
+            values = CodeBlock.of("$T.applied(_mask, new int[] {$L}, $L)", FILTERS,
                     owners.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElseThrow(),
                     CodeBlock.join(traced, ", "));
         }
-        return code.endControlFlow().build();
+        if (cursored) {
+            // after the statement's own values: the cursor's keys as the keyset condition binds them, and the limit
+            List<CodeBlock> keys = paging.afterBinds().stream().map(k -> CodeBlock.of("_k$L", k)).toList();
+            values = CodeBlock.of("$T.traced($L,\n_after == null ? null : new Object[] {$L}, $N.size() + 1L)", PAGES,
+                    values, CodeBlock.join(keys, ", "), paging.parameter());
+        }
+        return code.beginControlFlow("if ($T.tracing())", SQL_LOG)
+                .addStatement("$T.values($N, $L)", SQL_LOG, label, values)
+                .endControlFlow().build();
     }
 
     /** The page's binds: after a cursor its keys (in the order of the keyset condition), and the limit and offset. */

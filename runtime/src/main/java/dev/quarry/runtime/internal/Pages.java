@@ -2,6 +2,7 @@ package dev.quarry.runtime.internal;
 
 import dev.quarry.runtime.Page;
 import dev.quarry.runtime.PageRequest;
+import java.util.Arrays;
 import java.util.List;
 
 /** What generated code of a method with a {@link PageRequest} calls around its statements. */
@@ -11,6 +12,20 @@ public final class Pages {
     /** Room for a page's rows and the one after it, up to a bound a huge page size does not reserve at once. */
     public static int capacity(PageRequest page) {
         return Math.min(page.size(), 4096) + 1;
+    }
+
+    /**
+     * What a keyset page binds, for the trace: the statement's own values, then the cursor's keys
+     * ({@code null} on the first page) and the limit.
+     */
+    public static Object[] traced(Object[] values, Object[] keys, long limit) {
+        int k = keys == null ? 0 : keys.length;
+        Object[] all = Arrays.copyOf(values, values.length + k + 1);
+        if (k > 0) {
+            System.arraycopy(keys, 0, all, values.length, k);
+        }
+        all[values.length + k] = limit;
+        return all;
     }
 
     /** The request of a method that pages by number: a cursor belongs to {@code CursoredPage} methods. */
