@@ -32,10 +32,6 @@ public class QuarryAutoConfiguration {
     @ConditionalOnMissingBean
     public Database quarryDatabase(DataSource dataSource, ObjectProvider<PlatformTransactionManager> managers,
                                    ObjectProvider<ObservedDatabases> observed) {
-        PlatformTransactionManager manager = managers.getIfUnique(() -> new DataSourceTransactionManager(dataSource));
-        ObservedDatabases databases = observed.getIfAvailable();
-        return databases == null
-                ? QuarryConfiguration.database(dataSource, manager)
-                : databases.database(dataSource, manager);
+        return QuarryConfiguration.database(dataSource, managers, observed);
     }
 }

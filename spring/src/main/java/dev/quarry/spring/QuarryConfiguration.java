@@ -12,6 +12,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * Quarry in a plain Spring application (no Boot): a {@link Database} over the context's
  * {@code DataSource} that joins Spring's transactions, and every generated repository as a bean.
+ * With Micrometer, the context's {@code ObservationRegistry} (or {@code MeterRegistry}) observes every call.
  *
  * <pre>{@code
  * @Configuration
@@ -22,7 +23,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * <p>Spring Boot applications need nothing: {@link QuarryAutoConfiguration} does the same.
  */
 @Configuration(proxyBeanMethods = false)
-@Import(QuarryRepositoriesRegistrar.class)
+@Import({QuarryRepositoriesRegistrar.class, QuarryObservationConfiguration.class})
 public class QuarryConfiguration {
     /**
      * The database, closed with the context (which stops its executor of {@code CompletableFuture}
@@ -30,8 +31,20 @@ public class QuarryConfiguration {
      * transaction manager, or a {@link DataSourceTransactionManager} of its own when there is none.
      */
     @Bean
-    public Database quarryDatabase(DataSource dataSource, ObjectProvider<PlatformTransactionManager> managers) {
-        return database(dataSource, managers.getIfUnique(() -> new DataSourceTransactionManager(dataSource)));
+    public Database quarryDatabase(DataSource dataSource, ObjectProvider<PlatformTransactionManager> managers,
+                                   ObjectProvider<ObservedDatabases> observed) {
+        return database(dataSource, managers, observed);
+    }
+
+    /**
+     * The database both configurations make: joining the context's transaction manager (or one of its
+     * own), observed on the context's Micrometer registry when there is one.
+     */
+    static Database database(DataSource dataSource, ObjectProvider<PlatformTransactionManager> managers,
+                             ObjectProvider<ObservedDatabases> observed) {
+        PlatformTransactionManager manager = managers.getIfUnique(() -> new DataSourceTransactionManager(dataSource));
+        ObservedDatabases databases = observed.getIfAvailable();
+        return databases == null ? database(dataSource, manager) : databases.database(dataSource, manager);
     }
 
     /** A {@link Database} over {@code dataSource} that joins the transactions {@code manager} runs on it. */

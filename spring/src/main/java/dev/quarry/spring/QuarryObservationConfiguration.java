@@ -5,17 +5,22 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.ClassUtils;
 
 /**
  * The application's {@link ObservationRegistry} (Spring Boot's, which Actuator's metrics and any
  * configured tracer listen to) observes Quarry's calls. Without one, a {@link MeterRegistry} still
- * gets a timer per repository method. Imported only when Micrometer is on the class path.
+ * gets a timer per repository method. Its beans exist only when Micrometer is on the class path; its
+ * conditions are Spring's own, so plain Spring applications ({@link QuarryConfiguration}) get it too.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnClass(name = "io.micrometer.observation.ObservationRegistry")
+@Conditional(QuarryObservationConfiguration.ObservationsPresent.class)
 class QuarryObservationConfiguration {
     @Bean
     ObservedDatabases quarryObservedDatabases(ObjectProvider<ObservationRegistry> observations,
@@ -38,7 +43,7 @@ class QuarryObservationConfiguration {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+    @Conditional(MetersPresent.class)
     static class Meters {
         @Bean
         MeterTimers quarryMeterTimers(ObjectProvider<MeterRegistry> meters) {
@@ -51,6 +56,22 @@ class QuarryObservationConfiguration {
                 observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(registry));
                 return observations;
             };
+        }
+    }
+
+    /** Micrometer's observation API is on the class path (Spring Framework 6 brings it). */
+    static final class ObservationsPresent implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return ClassUtils.isPresent("io.micrometer.observation.ObservationRegistry", context.getClassLoader());
+        }
+    }
+
+    /** Micrometer's meters are on the class path. */
+    static final class MetersPresent implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return ClassUtils.isPresent("io.micrometer.core.instrument.MeterRegistry", context.getClassLoader());
         }
     }
 }

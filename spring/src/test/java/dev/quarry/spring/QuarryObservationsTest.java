@@ -20,8 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 
 /** The application's Micrometer registries, when it has them, see Quarry's calls without configuration. */
 @PostgresTest
@@ -116,6 +118,24 @@ class QuarryObservationsTest {
             assertEquals(1, meters.get("quarry.query").tags("method", "add").timer().count());
         }
     }
+
+    @Test
+    void plainSpringsImportObservesOnTheContextsRegistryToo() {
+        try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
+            context.register(Source.class, Meters.class, PlainApplication.class);
+            context.refresh();
+            database.execute("TRUNCATE notes");
+            context.getBean(Notes.class).add(1, "one");
+            assertEquals(1, context.getBean(Notes.class).all().size());
+            SimpleMeterRegistry meters = context.getBean(SimpleMeterRegistry.class);
+            assertEquals(1, meters.get("quarry.query").tags("repository", "Notes", "method", "all", "outcome", "success")
+                    .timer().count());
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @Import(QuarryConfiguration.class)
+    static class PlainApplication {}
 
     @Test
     void withoutRegistriesNothingIsObserved() {
