@@ -1,7 +1,6 @@
 package dev.quarry.runtime.internal;
 
 import dev.quarry.runtime.DataException;
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -12,6 +11,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.UUID;
 import java.util.zip.CRC32C;
@@ -51,8 +51,9 @@ public final class Cursors {
         } catch (IllegalArgumentException e) {
             throw refused(method, "it is not URL-safe Base64");
         }
-        // the decoder ignores bits past the last byte: a cursor is only the one text its bytes encode to
-        if (bytes.length < 1 + 8 + 4 || !ENCODER.encodeToString(bytes).equals(cursor)) {
+        // the decoder takes padding and ignores bits past the last byte: a cursor is only the one text its
+        // bytes encode to
+        if (bytes.length < 1 + 8 + 4 || !canonical(cursor, bytes.length)) {
             throw refused(method, "it was altered or is not a cursor");
         }
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
@@ -67,6 +68,32 @@ public final class Cursors {
         return new Reader(buffer.limit(bytes.length - 4), method);
     }
 
+    /**
+     * Whether {@code cursor} is the text {@code length} bytes encode to, as the decoder read it: no
+     * padding, and no bits set in the last character beyond the last byte.
+     */
+    private static boolean canonical(String cursor, int length) {
+        if (cursor.length() != (length * 4 + 2) / 3) {
+            return false;
+        }
+        int spare = length % 3 == 1 ? 0x0F : length % 3 == 2 ? 0x03 : 0;
+        return (sextet(cursor.charAt(cursor.length() - 1)) & spare) == 0;
+    }
+
+    /** The value of a character of the URL-safe alphabet (the decoder has refused any other). */
+    private static int sextet(char c) {
+        if (c >= 'A' && c <= 'Z') {
+            return c - 'A';
+        }
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a' + 26;
+        }
+        if (c >= '0' && c <= '9') {
+            return c - '0' + 52;
+        }
+        return c == '-' ? 62 : 63;
+    }
+
     static IllegalArgumentException refused(String method, String why) {
         return new IllegalArgumentException(method + ": the cursor is refused: " + why
                 + "; a cursor is taken only from this method's CursoredPage.nextCursor()");
@@ -74,14 +101,15 @@ public final class Cursors {
 
     /** Puts one key value after another; a NULL key is a {@link DataException}, a cursor cannot order after it. */
     public static final class Writer {
-        private final ByteArrayOutputStream out = new ByteArrayOutputStream(64);
-        private final ByteBuffer scratch = ByteBuffer.allocate(16);
+        /** Big-endian, as the reader's {@link ByteBuffer} takes it back. */
+        private byte[] out = new byte[64];
+        private int size;
         private final String method;
 
         private Writer(long fingerprint, String method) {
             this.method = method;
-            out.write(VERSION);
-            putRaw(scratch.clear().putLong(fingerprint));
+            out[size++] = VERSION;
+            raw(fingerprint);
         }
 
         private Writer tag(Tag tag, Object value, String column) {
@@ -90,47 +118,67 @@ public final class Cursors {
                         + "cursor can say where the next page starts; make the ORDER BY keys NOT NULL (or filter NULLs out)",
                         null, null, method, null);
             }
-            out.write(tag.ordinal());
+            room(1);
+            out[size++] = (byte) tag.ordinal();
             return this;
         }
 
-        private void putRaw(ByteBuffer filled) {
-            out.write(filled.array(), 0, filled.position());
+        private void room(int bytes) {
+            if (size + bytes > out.length) {
+                out = Arrays.copyOf(out, Math.max(out.length * 2, size + bytes));
+            }
+        }
+
+        private Writer raw(long value) {
+            room(8);
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                out[size++] = (byte) (value >>> shift);
+            }
+            return this;
+        }
+
+        private Writer raw(int value) {
+            room(4);
+            for (int shift = 24; shift >= 0; shift -= 8) {
+                out[size++] = (byte) (value >>> shift);
+            }
+            return this;
         }
 
         private Writer putBytes(byte[] bytes) {
-            putRaw(scratch.clear().putInt(bytes.length));
-            out.write(bytes, 0, bytes.length);
+            raw(bytes.length);
+            room(bytes.length);
+            System.arraycopy(bytes, 0, out, size, bytes.length);
+            size += bytes.length;
             return this;
         }
 
         public Writer putLong(Long value, String column) {
-            tag(Tag.LONG, value, column).putRaw(scratch.clear().putLong(value));
-            return this;
+            return tag(Tag.LONG, value, column).raw((long) value);
         }
 
         public Writer putInt(Integer value, String column) {
-            tag(Tag.INT, value, column).putRaw(scratch.clear().putInt(value));
-            return this;
+            return tag(Tag.INT, value, column).raw((int) value);
         }
 
         public Writer putShort(Short value, String column) {
-            tag(Tag.SHORT, value, column).putRaw(scratch.clear().putShort(value));
+            tag(Tag.SHORT, value, column).room(2);
+            out[size++] = (byte) (value >>> 8);
+            out[size++] = (byte) (short) value;
             return this;
         }
 
         public Writer putDouble(Double value, String column) {
-            tag(Tag.DOUBLE, value, column).putRaw(scratch.clear().putLong(Double.doubleToRawLongBits(value)));
-            return this;
+            return tag(Tag.DOUBLE, value, column).raw(Double.doubleToRawLongBits(value));
         }
 
         public Writer putFloat(Float value, String column) {
-            tag(Tag.FLOAT, value, column).putRaw(scratch.clear().putInt(Float.floatToRawIntBits(value)));
-            return this;
+            return tag(Tag.FLOAT, value, column).raw(Float.floatToRawIntBits(value));
         }
 
         public Writer putBoolean(Boolean value, String column) {
-            tag(Tag.BOOLEAN, value, column).out.write(value ? 1 : 0);
+            tag(Tag.BOOLEAN, value, column).room(1);
+            out[size++] = (byte) (value ? 1 : 0);
             return this;
         }
 
@@ -140,41 +188,32 @@ public final class Cursors {
 
         /** Unscaled digits and scale, so {@code 1.50} comes back as {@code 1.50}. */
         public Writer putDecimal(BigDecimal value, String column) {
-            tag(Tag.DECIMAL, value, column).putRaw(scratch.clear().putInt(value.scale()));
-            return putBytes(value.unscaledValue().toByteArray());
+            return tag(Tag.DECIMAL, value, column).raw(value.scale()).putBytes(value.unscaledValue().toByteArray());
         }
 
         public Writer putInstant(Instant value, String column) {
-            tag(Tag.INSTANT, value, column).putRaw(scratch.clear().putLong(value.getEpochSecond()).putInt(value.getNano()));
-            return this;
+            return tag(Tag.INSTANT, value, column).raw(value.getEpochSecond()).raw(value.getNano());
         }
 
         public Writer putOffsetDateTime(OffsetDateTime value, String column) {
-            tag(Tag.OFFSET_DATE_TIME, value, column).putRaw(scratch.clear().putLong(value.toEpochSecond())
-                    .putInt(value.getNano()).putInt(value.getOffset().getTotalSeconds()));
-            return this;
+            return tag(Tag.OFFSET_DATE_TIME, value, column).raw(value.toEpochSecond()).raw(value.getNano())
+                    .raw(value.getOffset().getTotalSeconds());
         }
 
         public Writer putLocalDate(LocalDate value, String column) {
-            tag(Tag.LOCAL_DATE, value, column).putRaw(scratch.clear().putLong(value.toEpochDay()));
-            return this;
+            return tag(Tag.LOCAL_DATE, value, column).raw(value.toEpochDay());
         }
 
         public Writer putLocalDateTime(LocalDateTime value, String column) {
-            tag(Tag.LOCAL_DATE_TIME, value, column).putRaw(scratch.clear()
-                    .putLong(value.toEpochSecond(ZoneOffset.UTC)).putInt(value.getNano()));
-            return this;
+            return tag(Tag.LOCAL_DATE_TIME, value, column).raw(value.toEpochSecond(ZoneOffset.UTC)).raw(value.getNano());
         }
 
         public Writer putUuid(UUID value, String column) {
-            tag(Tag.UUID, value, column).putRaw(scratch.clear().putLong(value.getMostSignificantBits())
-                    .putLong(value.getLeastSignificantBits()));
-            return this;
+            return tag(Tag.UUID, value, column).raw(value.getMostSignificantBits()).raw(value.getLeastSignificantBits());
         }
 
         public Writer putDuration(Duration value, String column) {
-            tag(Tag.DURATION, value, column).putRaw(scratch.clear().putLong(value.getSeconds()).putInt(value.getNano()));
-            return this;
+            return tag(Tag.DURATION, value, column).raw(value.getSeconds()).raw(value.getNano());
         }
 
         public Writer putEnum(Enum<?> value, String column) {
@@ -184,10 +223,12 @@ public final class Cursors {
         /** The cursor. */
         public String encode() {
             CRC32C crc = new CRC32C();
-            byte[] body = out.toByteArray();
-            crc.update(body);
-            byte[] all = ByteBuffer.allocate(body.length + 4).put(body).putInt((int) crc.getValue()).array();
-            return ENCODER.encodeToString(all);
+            crc.update(out, 0, size);
+            int body = size;
+            raw((int) crc.getValue());
+            String cursor = ENCODER.encodeToString(size == out.length ? out : Arrays.copyOf(out, size));
+            size = body;
+            return cursor;
         }
     }
 
