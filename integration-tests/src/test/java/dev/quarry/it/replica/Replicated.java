@@ -65,4 +65,8 @@ public abstract class Replicated {
 
     @Query("SELECT pg_sleep(:seconds)::text")
     abstract String sleep(double seconds);
+
+    @Transactional(readOnly = true)
+    @Query("SELECT pg_sleep(:seconds)::text")
+    abstract String sleepReadOnly(double seconds);
 }
