@@ -58,18 +58,21 @@ public final class PostgresServer {
     private final String user;
     private final String password;
     private final String createOptions;
+    /** Not started by this JVM: {@code QUARRY_TEST_URL}'s. */
+    private final boolean external;
     private final AtomicInteger counter = new AtomicInteger();
     /** The server this JVM started, or {@code null} for an external one or once stopped. */
     private volatile EmbeddedPostgres embedded;
 
     private PostgresServer(String hosts, String urlParameters, String adminDatabase, String user, String password,
-                           String createOptions) {
+                           String createOptions, boolean external) {
         this.hosts = hosts;
         this.urlParameters = urlParameters;
         this.adminDatabase = adminDatabase;
         this.user = user;
         this.password = password;
         this.createOptions = createOptions;
+        this.external = external;
     }
 
     /** The per-JVM server; the first call starts the embedded PostgreSQL (or connects to {@code QUARRY_TEST_URL}). */
@@ -123,7 +126,8 @@ public final class PostgresServer {
         String hosts = slash < 0 ? hostAndPath : hostAndPath.substring(0, slash);
         String database = slash < 0 ? "" : hostAndPath.substring(slash + 1);
         // No STRATEGY clause here: an external server may be older than PostgreSQL 15.
-        return new PostgresServer(hosts, parameters, database.isEmpty() ? "postgres" : database, user, password, "");
+        return new PostgresServer(hosts, parameters, database.isEmpty() ? "postgres" : database, user, password, "",
+                true);
     }
 
     private static PostgresServer embedded() {
@@ -190,7 +194,7 @@ public final class PostgresServer {
         LOG.info("{} started on port {}", what, postgres.getPort());
         // FILE_COPY copies the tiny template in a few ms; the default WAL_LOG is several times slower with fsync off.
         PostgresServer server = new PostgresServer("localhost:" + postgres.getPort(), "", "postgres", "postgres", "",
-                " STRATEGY = FILE_COPY");
+                " STRATEGY = FILE_COPY", false);
         server.embedded = postgres;
         Runtime.getRuntime().addShutdownHook(new Thread(rootThreadGroup(), server::stop, "quarry-postgres-shutdown"));
         return server;
@@ -205,7 +209,10 @@ public final class PostgresServer {
         return root;
     }
 
-    /** Whether this JVM started this server (and can so make standbys of it), rather than using {@code QUARRY_TEST_URL}'s. */
+    /**
+     * Whether this JVM started this server and it still runs, so that {@link #standby()} can copy it: false
+     * for {@code QUARRY_TEST_URL}'s server and after {@link #stop()}.
+     */
     public boolean isEmbedded() {
         return embedded != null;
     }
@@ -251,9 +258,13 @@ public final class PostgresServer {
      */
     public Standby standby(Map<String, String> settings) {
         Objects.requireNonNull(settings, "settings");
+        if (external) {
+            throw new IllegalStateException("Cannot start a standby of " + this + ": it is an external server "
+                    + "(QUARRY_TEST_URL), whose data directory this JVM cannot copy; a test that needs a standby "
+                    + "should skip unless PostgresServer.shared().isEmbedded()");
+        }
         if (embedded == null) {
-            requireNoExternalServer("a standby");
-            throw new IllegalStateException("Cannot start a standby of " + this + ": it is not running");
+            throw new IllegalStateException("Cannot start a standby of " + this + ": it is stopped");
         }
         Map<String, String> all = embeddedSettings();
         all.putAll(settings);
