@@ -1,8 +1,9 @@
 package dev.quarry.testing;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import io.zonky.test.db.postgres.util.LinuxUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -12,18 +13,24 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -62,16 +69,17 @@ public final class Standby implements AutoCloseable {
     private final PostgresServer primary;
     private final String slot;
     private final Path directory;
+    private final Path bin;
     private final int port;
-    private volatile EmbeddedPostgres postgres;
+    private volatile boolean running = true;
     private volatile boolean closed;
 
-    private Standby(PostgresServer primary, String slot, Path directory, EmbeddedPostgres postgres) {
+    private Standby(PostgresServer primary, String slot, Path directory, Path bin, int port) {
         this.primary = primary;
         this.slot = slot;
         this.directory = directory;
-        this.postgres = postgres;
-        this.port = postgres.getPort();
+        this.bin = bin;
+        this.port = port;
     }
 
     static Standby start(PostgresServer primary, Map<String, String> settings) {
@@ -82,47 +90,57 @@ public final class Standby implements AutoCloseable {
             directory = Files.createTempDirectory("quarry-standby-");
             Path copy = directory;
             closeOnExit();
+            Path data = copy.resolve("data");
+            Path bin;
             try (Connection connection = primary.connect("postgres")) {
                 // the slot keeps the WAL the standby has not received yet, from before the backup starts on
                 execute(connection, "SELECT pg_create_physical_replication_slot('" + slot + "', true)");
                 slotMade = true;
-                baseBackup(connection, slot, copy);
+                bin = baseBackup(connection, slot, data);
             }
             int primaryPort = primary.port();
-            Files.writeString(copy.resolve("standby.signal"), "");
-            Files.writeString(copy.resolve("postgresql.auto.conf"), "\nprimary_conninfo = 'host=localhost port="
-                    + primaryPort + " user=" + primary.user() + " application_name=" + slot + "'\nprimary_slot_name = '"
-                    + slot + "'\n", StandardOpenOption.APPEND, StandardOpenOption.CREATE);
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setDataDirectory(copy)
-                    .setCleanDataDirectory(false) // a data directory with postgresql.conf is started as it is
-                    .setRegisterShutdownHook(false)
-                    .setPGStartupWait(Duration.ofSeconds(60));
-            settings.forEach(builder::setServerConfig);
-            EmbeddedPostgres started = builder.start();
-            Standby standby = new Standby(primary, slot, copy, started);
+            int port = freePort();
+            Files.writeString(data.resolve("standby.signal"), "");
+            StringBuilder conf = new StringBuilder("\n# written by Quarry's Standby\n")
+                    .append("port = ").append(port).append('\n')
+                    .append("primary_conninfo = 'host=localhost port=").append(primaryPort).append(" user=")
+                    .append(primary.user()).append(" application_name=").append(slot).append("'\n")
+                    .append("primary_slot_name = '").append(slot).append("'\n");
+            settings.forEach((name, value) -> conf.append(name).append(" = '").append(value.replace("'", "''")).append("'\n"));
+            Files.writeString(data.resolve("postgresql.auto.conf"), conf, StandardOpenOption.APPEND, StandardOpenOption.CREATE);
+            // -w: pg_ctl returns once the standby accepts connections, and fails at once if the postmaster exits
+            pgCtl(bin, directory, "-D", data.toString(), "-l", directory.resolve("postgres.log").toString(),
+                    "-w", "-t", "60", "start");
+            Standby standby = new Standby(primary, slot, directory, bin, port);
             OPEN.add(standby);
-            LOG.info("Hot standby of {} started on port {}", primary, standby.port);
+            LOG.info("Hot standby of {} started on port {}", primary, port);
             return standby;
         } catch (IOException | SQLException | RuntimeException e) {
+            String log = "";
+            if (directory != null) {
+                stopLeftover(directory.resolve("data"));
+                log = logTail(directory.resolve("postgres.log"));
+            }
             if (slotMade) {
                 dropSlot(primary, slot);
             }
             if (directory != null) {
                 delete(directory);
             }
-            throw new IllegalStateException("Could not start a standby of " + primary + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Could not start a standby of " + primary + ": " + e.getMessage()
+                    + (log.isEmpty() ? "" : "\nThe standby's log ends with:\n" + log), e);
         }
     }
 
     /** PostgreSQL's "Making a Base Backup Using the Low Level API", over the one connection that began it. */
-    private static void baseBackup(Connection connection, String label, Path copy) throws SQLException, IOException {
+    private static Path baseBackup(Connection connection, String label, Path copy) throws SQLException, IOException {
         Path data;
         try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SHOW data_directory")) {
             rows.next();
             data = Path.of(rows.getString(1));
         }
+        Path bin = binaries(data);
         // fast: an immediate checkpoint rather than a spread one, which would take minutes
         execute(connection, "SELECT pg_backup_start('" + label + "', true)");
         String labelFile;
@@ -137,9 +155,67 @@ public final class Standby implements AutoCloseable {
                 mapFile = rows.getString(2);
             }
         }
+        // PostgreSQL refuses a data directory others may read
+        Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rwx------"));
         Files.writeString(copy.resolve("backup_label"), labelFile);
         if (mapFile != null && !mapFile.isEmpty()) {
             Files.writeString(copy.resolve("tablespace_map"), mapFile);
+        }
+        return bin;
+    }
+
+    /** The primary's bin directory, as its postmaster.opts names it: the standby runs the same binaries. */
+    private static Path binaries(Path data) throws IOException {
+        String opts = Files.readString(data.resolve("postmaster.opts")).trim();
+        String postgres = opts.startsWith("\"") ? opts.substring(1, opts.indexOf('"', 1)) : opts.split("\\s+")[0];
+        Path bin = Path.of(postgres).getParent();
+        if (bin == null || !Files.isExecutable(bin.resolve("pg_ctl"))) {
+            throw new IOException("no pg_ctl beside the primary's postgres binary " + postgres);
+        }
+        return bin;
+    }
+
+    /** Runs pg_ctl, failing with its output when it fails; bounded, since {@code -t} bounds its own waits. */
+    private static void pgCtl(Path bin, Path directory, String... arguments) throws IOException {
+        List<String> command = new ArrayList<>();
+        if (LinuxUtils.isUnshareAvailable()) {
+            // as zonky starts the primary: pg_ctl refuses to run as root, and in a user namespace it is not
+            command.addAll(List.of("unshare", "-U"));
+        }
+        command.add(bin.resolve("pg_ctl").toString());
+        command.addAll(List.of(arguments));
+        Path output = directory.resolve("pg_ctl.out");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(output.toFile()).start();
+        try {
+            if (!process.waitFor(90, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IOException("pg_ctl " + String.join(" ", arguments) + " did not finish in 90 s");
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while running pg_ctl", e);
+        }
+        if (process.exitValue() != 0) {
+            throw new IOException("pg_ctl " + arguments[arguments.length - 1] + " failed (exit " + process.exitValue()
+                    + "): " + Files.readString(output).trim());
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The last lines of the standby's server log, to say why it did not start. */
+    private static String logTail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 10), lines.size()));
+        } catch (IOException e) {
+            return "";
         }
     }
 
@@ -345,18 +421,46 @@ public final class Standby implements AutoCloseable {
 
     /** Stops the server with a fast shutdown (sessions are disconnected); its data directory stays until {@link #close()}. */
     public void stop() {
-        EmbeddedPostgres running;
         synchronized (this) {
-            running = postgres;
-            postgres = null;
-        }
-        if (running != null) {
-            try {
-                running.close();
-            } catch (IOException e) {
-                LOG.warn("Could not stop the standby on port {}", port, e);
+            if (!running) {
+                return;
             }
+            running = false;
         }
+        Path data = directory.resolve("data");
+        try {
+            pgCtl(bin, directory, "-D", data.toString(), "-m", "fast", "-w", "-t", "30", "stop");
+        } catch (IOException e) {
+            LOG.warn("Could not stop the standby on port {}: {}", port, e.getMessage());
+        }
+        stopLeftover(data);
+    }
+
+    /**
+     * Ends a postmaster that still runs in {@code directory}: one whose start failed half-way, or that
+     * {@code pg_ctl stop} did not stop in time. SIGTERM first (a smart shutdown), then SIGKILL.
+     */
+    private static void stopLeftover(Path directory) {
+        Path pidFile = directory.resolve("postmaster.pid");
+        long pid;
+        try {
+            String first = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+            pid = Long.parseLong(first);
+        } catch (IOException | NumberFormatException e) {
+            return; // no pid file: nothing runs there
+        }
+        ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent(process -> {
+            LOG.warn("Stopping postgres process {} left running in {}", pid, directory);
+            process.destroy();
+            try {
+                process.onExit().get(10, TimeUnit.SECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                process.destroyForcibly();
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 
     /** Stops the server, drops its replication slot on the primary (if the primary still runs) and deletes its data. */
@@ -377,7 +481,7 @@ public final class Standby implements AutoCloseable {
     }
 
     private Connection connect() throws SQLException {
-        if (postgres == null) {
+        if (!running) {
             throw new IllegalStateException("Standby on port " + port + " is stopped");
         }
         return dataSource("postgres").getConnection();

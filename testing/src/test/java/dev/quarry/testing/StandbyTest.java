@@ -113,6 +113,27 @@ class StandbyTest {
     }
 
     @Test
+    void aStandbyThatCannotStartLeavesNoSlotDirectoryOrProcess(TestDatabase db) throws IOException {
+        long slots = db.queryLong("select count(*) from pg_replication_slots");
+        long directories = standbyDirectories();
+        // hot standby refuses to run with fewer connections than the primary's 300
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> PostgresServer.shared().standby(Map.of("max_connections", "20")));
+        assertTrue(e.getMessage().startsWith("Could not start a standby of PostgresServer[localhost:"), e.getMessage());
+        // the server's own words, from its log
+        assertTrue(e.getMessage().contains("max_connections = 20 is a lower setting than on the primary server"),
+                e.getMessage());
+        assertEquals(slots, db.queryLong("select count(*) from pg_replication_slots"));
+        assertEquals(directories, standbyDirectories());
+    }
+
+    private static long standbyDirectories() throws IOException {
+        try (Stream<Path> dirs = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return dirs.filter(dir -> dir.getFileName().toString().startsWith("quarry-standby-")).count();
+        }
+    }
+
+    @Test
     void anExternalServerHasNoStandby() {
         PostgresServer external = PostgresServer.external("jdbc:postgresql://localhost:1/postgres", "postgres", "");
         assertFalse(external.isEmbedded());
@@ -124,8 +145,7 @@ class StandbyTest {
     private static Path dataDirectory(Standby standby) {
         try (Stream<Path> dirs = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             return dirs.filter(dir -> dir.getFileName().toString().startsWith("quarry-standby-")
-                            && Files.exists(dir.resolve("postmaster.pid"))
-                            && readPid(dir).contains(Integer.toString(standby.port())))
+                            && readPid(dir.resolve("data")).contains(Integer.toString(standby.port())))
                     .findFirst().orElseThrow();
         } catch (IOException e) {
             throw new AssertionError(e);
