@@ -21,13 +21,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Failover on a primary of this class's own and its hot standby, reached through one multi-host URL
  * with {@code targetServerType=primary}: the primary stops (fast shutdown) with a call in flight and
  * between calls, the standby is promoted, and the same Database carries on on the new primary.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FailoverTest {
     /** Above HikariCP's longest pause (5 s) between attempts to connect, so a call can outlast a failover. */
     private static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(7);
@@ -72,6 +76,7 @@ class FailoverTest {
     }
 
     @Test
+    @Order(2)
     void callsFailClearlyWhileThePrimaryIsDownAndSucceedOnThePromotedStandby() throws Exception {
         assertEquals(1, repo.add(1, "before the failover"));
         assertFalse(repo.onStandby());
@@ -112,5 +117,21 @@ class FailoverTest {
         assertEquals(1, repo.count(3));
         assertEquals(1, repo.count(4));
         assertEquals(0, Pools.active(db.dataSource()));
+    }
+
+    @Test
+    @Order(1) // before the failover, while the standby is one
+    void aMultiHostUrlWithNoPrimaryFailsTheBuildWithoutThePassword() {
+        // the standby alone answers: pgjdbc finds no primary among the hosts
+        String url = "jdbc:postgresql://localhost:1,localhost:" + standby.port() + "/" + primaryDb.name()
+                + "?targetServerType=primary&password=hunter2";
+        long start = System.nanoTime();
+        DataException e = assertThrows(DataException.class, () -> Database.builder().url(url).user("postgres").build());
+        Duration waited = Duration.ofNanos(System.nanoTime() - start);
+        assertTrue(e.getMessage().startsWith("cannot open pool 'quarry' on "), e.getMessage());
+        assertTrue(e.getMessage().contains("Could not find a server with specified targetServerType: primary"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
+        assertTrue(waited.compareTo(Duration.ofSeconds(10)) < 0, "waited " + waited);
     }
 }
