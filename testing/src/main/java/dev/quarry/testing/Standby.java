@@ -87,10 +87,10 @@ public final class Standby implements AutoCloseable {
         Path directory = null;
         boolean slotMade = false;
         try {
+            // the data directory, and beside it the server log and pg_ctl's output
             directory = Files.createTempDirectory("quarry-standby-");
-            Path copy = directory;
             closeOnExit();
-            Path data = copy.resolve("data");
+            Path data = directory.resolve("data");
             Path bin;
             try (Connection connection = primary.connect("postgres")) {
                 // the slot keeps the WAL the standby has not received yet, from before the backup starts on
