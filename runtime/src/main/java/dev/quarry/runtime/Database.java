@@ -347,7 +347,16 @@ public final class Database implements AutoCloseable {
             return this;
         }
 
-        /** The primary's JDBC URL; {@link #build()} refuses one that sets {@code preferQueryMode=simple}. */
+        /**
+         * The primary's JDBC URL; {@link #build()} refuses one that sets {@code preferQueryMode=simple}.
+         * For failover, name every server and let pgjdbc connect to whichever is the primary:
+         * {@code jdbc:postgresql://db1:5432,db2:5432/shop?targetServerType=primary&hostRecheckSeconds=2}
+         * ({@code hostRecheckSeconds}: pgjdbc otherwise keeps taking a just-promoted server for a
+         * standby for 10 s). A call in flight when the primary goes fails naming its method; later
+         * calls wait up to {@code connectionTimeout} for a connection to the new primary. HikariCP
+         * pauses up to 5 s between attempts to connect, so keep {@code connectionTimeout} above that
+         * (the default 30 s is).
+         */
         public Builder url(String url) {
             this.url = checkUrl("url", url);
             return this;
@@ -462,10 +471,25 @@ public final class Database implements AutoCloseable {
         }
 
         /**
-         * A read replica for {@code @Transactional(readOnly = true)} methods and for streams outside a
-         * transaction; its pool gets the same settings as the primary's. Everything else, including
-         * every call inside a read-write transaction, runs on the primary. A replica may lag: read
-         * your own writes inside a read-write transaction.
+         * A read replica (a hot standby) for {@code @Transactional(readOnly = true)} methods and for
+         * streams outside a transaction; its pool gets the same settings as the primary's. Everything
+         * else, including every call inside a read-write transaction, runs on the primary.
+         * <ul>
+         *   <li>Lag: the replica shows a commit only once it has replayed it. A read that must see a
+         *       write just made runs on the primary: inside {@code db.transaction(...)}, which read-only
+         *       methods join, or through a method that is not read-only.</li>
+         *   <li>Recovery conflicts: the replica cancels a read whose snapshot still needs rows that
+         *       VACUUM on the primary removed, once {@code max_standby_streaming_delay} has passed: a
+         *       {@link SerializationFailureException} (40001, "conflict with recovery") naming the
+         *       method. {@code @Transactional(readOnly = true, retries = n)} runs the method again on a
+         *       fresh snapshot; a stream is not retried, the caller opens it again.
+         *       {@code hot_standby_feedback = on} on the replica prevents most conflicts, at the cost of
+         *       dead rows kept longer on the primary.</li>
+         *   <li>Outage: calls routed to a replica that cannot be reached fail within
+         *       {@code connectionTimeout} with a {@link DataException} naming the method and the refused
+         *       connection; they do not move to the primary, which would hide the outage and could
+         *       overload the primary.</li>
+         * </ul>
          */
         public Builder replica(String url, String user, String password) {
             this.replicaUrl = checkUrl("replica url", url);

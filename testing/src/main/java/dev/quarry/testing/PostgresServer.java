@@ -9,7 +9,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -55,18 +58,21 @@ public final class PostgresServer {
     private final String user;
     private final String password;
     private final String createOptions;
+    /** Not started by this JVM: {@code QUARRY_TEST_URL}'s. */
+    private final boolean external;
     private final AtomicInteger counter = new AtomicInteger();
     /** The server this JVM started, or {@code null} for an external one or once stopped. */
     private volatile EmbeddedPostgres embedded;
 
     private PostgresServer(String hosts, String urlParameters, String adminDatabase, String user, String password,
-                           String createOptions) {
+                           String createOptions, boolean external) {
         this.hosts = hosts;
         this.urlParameters = urlParameters;
         this.adminDatabase = adminDatabase;
         this.user = user;
         this.password = password;
         this.createOptions = createOptions;
+        this.external = external;
     }
 
     /** The per-JVM server; the first call starts the embedded PostgreSQL (or connects to {@code QUARRY_TEST_URL}). */
@@ -120,39 +126,149 @@ public final class PostgresServer {
         String hosts = slash < 0 ? hostAndPath : hostAndPath.substring(0, slash);
         String database = slash < 0 ? "" : hostAndPath.substring(slash + 1);
         // No STRATEGY clause here: an external server may be older than PostgreSQL 15.
-        return new PostgresServer(hosts, parameters, database.isEmpty() ? "postgres" : database, user, password, "");
+        return new PostgresServer(hosts, parameters, database.isEmpty() ? "postgres" : database, user, password, "",
+                true);
     }
 
     private static PostgresServer embedded() {
+        return startEmbedded("Embedded PostgreSQL");
+    }
+
+    /**
+     * Starts a new embedded PostgreSQL 17 of the caller's own, beside the {@link #shared()} one, for a
+     * test that must stop, restart or fail over its server (stopping the shared one would break every
+     * other test class of the JVM). The caller stops it with {@link #stop()}; a JVM shutdown hook
+     * stops it too. It takes about a second.
+     *
+     * <pre>{@code
+     * PostgresServer primary = PostgresServer.startSeparate();
+     * try (Standby standby = primary.standby()) {
+     *     String url = "jdbc:postgresql://localhost:" + primary.port() + ",localhost:" + standby.port()
+     *             + "/postgres?targetServerType=primary";
+     *     primary.stop();
+     *     standby.promote();
+     * }
+     * }</pre>
+     *
+     * @throws IllegalStateException when {@code QUARRY_TEST_URL} is set: tests then run against that
+     *     server, and this JVM starts none of its own
+     */
+    public static PostgresServer startSeparate() {
+        requireNoExternalServer("a separate embedded server");
+        return startEmbedded("Separate embedded PostgreSQL");
+    }
+
+    static void requireNoExternalServer(String what) {
+        String url = System.getenv("QUARRY_TEST_URL");
+        if (url != null && !url.isBlank()) {
+            throw new IllegalStateException("Cannot start " + what + ": QUARRY_TEST_URL is set, so tests run "
+                    + "against that server and this JVM starts no PostgreSQL of its own");
+        }
+    }
+
+    /** Settings of every embedded server; a standby gets them too, since hot standby needs max_connections at least the primary's. */
+    static Map<String, String> embeddedSettings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        // durability is worthless for throwaway test data; these make DDL-heavy tests much faster
+        settings.put("fsync", "off");
+        settings.put("synchronous_commit", "off");
+        settings.put("full_page_writes", "off");
+        // many test classes each hold a connection pool at the same time
+        settings.put("max_connections", "300");
+        settings.put("shared_buffers", "128MB");
+        return settings;
+    }
+
+    private static PostgresServer startEmbedded(String what) {
         EmbeddedPostgres postgres;
         try {
-            postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setCleanDataDirectory(true)
                     .setRegisterShutdownHook(false) // ours below; one hook, one place
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    // durability is worthless for throwaway test data; these make DDL-heavy tests much faster
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off")
-                    // many test classes each hold a connection pool at the same time
-                    .setServerConfig("max_connections", "300")
-                    .setServerConfig("shared_buffers", "128MB")
-                    .start();
+                    .setPGStartupWait(Duration.ofSeconds(60));
+            embeddedSettings().forEach(builder::setServerConfig);
+            postgres = builder.start();
         } catch (IOException e) {
             throw new IllegalStateException("Could not start embedded PostgreSQL", e);
         }
-        LOG.info("Embedded PostgreSQL started on port {}", postgres.getPort());
+        LOG.info("{} started on port {}", what, postgres.getPort());
         // FILE_COPY copies the tiny template in a few ms; the default WAL_LOG is several times slower with fsync off.
         PostgresServer server = new PostgresServer("localhost:" + postgres.getPort(), "", "postgres", "postgres", "",
-                " STRATEGY = FILE_COPY");
+                " STRATEGY = FILE_COPY", false);
         server.embedded = postgres;
-        // the root thread group outlives the one a launcher such as exec:java runs main in
+        Runtime.getRuntime().addShutdownHook(new Thread(rootThreadGroup(), server::stop, "quarry-postgres-shutdown"));
+        return server;
+    }
+
+    /** The root thread group outlives the one a launcher such as exec:java runs main in. */
+    static ThreadGroup rootThreadGroup() {
         ThreadGroup root = Thread.currentThread().getThreadGroup();
         while (root.getParent() != null) {
             root = root.getParent();
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(root, server::stop, "quarry-postgres-shutdown"));
-        return server;
+        return root;
+    }
+
+    /**
+     * Whether this JVM started this server and it still runs, so that {@link #standby()} can copy it: false
+     * for {@code QUARRY_TEST_URL}'s server and after {@link #stop()}.
+     */
+    public boolean isEmbedded() {
+        return embedded != null;
+    }
+
+    /**
+     * The port of the embedded server.
+     *
+     * @throws IllegalStateException for an external server ({@code QUARRY_TEST_URL}) or one already stopped
+     */
+    public int port() {
+        EmbeddedPostgres postgres = embedded;
+        if (postgres == null) {
+            throw new IllegalStateException(this + " is not an embedded server this JVM runs (it is external, or stopped)");
+        }
+        return postgres.getPort();
+    }
+
+    /**
+     * Starts a hot standby of this embedded server: a copy of its data directory, taken with
+     * PostgreSQL's low-level backup API while it runs, that streams and replays its WAL through a
+     * physical replication slot of its own, on a port of its own, and answers read-only queries.
+     * Takes a second or two; close it when done (a JVM shutdown hook closes it too).
+     *
+     * <pre>{@code
+     * try (Standby standby = PostgresServer.shared().standby()) {
+     *     db.execute("insert into users (name) values ('ann')");
+     *     standby.awaitCatchUp(Duration.ofSeconds(10));
+     *     // standby.jdbcUrl(db.name()) now sees ann, read-only
+     * }
+     * }</pre>
+     *
+     * @throws IllegalStateException for an external server ({@code QUARRY_TEST_URL}): its data
+     *     directory is out of this JVM's reach; tests that need a standby should skip then, e.g. with
+     *     {@code assumeTrue(PostgresServer.shared().isEmbedded(), "needs the embedded server")}
+     */
+    public Standby standby() {
+        return standby(Map.of());
+    }
+
+    /**
+     * As {@link #standby()}, with server settings for the standby on top of this server's, e.g.
+     * {@code Map.of("max_standby_streaming_delay", "100ms")} to make recovery conflicts cancel queries quickly.
+     */
+    public Standby standby(Map<String, String> settings) {
+        Objects.requireNonNull(settings, "settings");
+        if (external) {
+            throw new IllegalStateException("Cannot start a standby of " + this + ": it is an external server "
+                    + "(QUARRY_TEST_URL), whose data directory this JVM cannot copy; a test that needs a standby "
+                    + "should skip unless PostgresServer.shared().isEmbedded()");
+        }
+        if (embedded == null) {
+            throw new IllegalStateException("Cannot start a standby of " + this + ": it is stopped");
+        }
+        Map<String, String> all = embeddedSettings();
+        all.putAll(settings);
+        return Standby.start(this, all);
     }
 
     /**

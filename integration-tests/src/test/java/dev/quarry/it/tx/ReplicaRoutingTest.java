@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Read replica routing. The "replica" is a second database on the same server with the same
  * schema, whose marker row says "replica": every call's answer names the database that served it.
+ * The tests in {@code dev.quarry.it.replica} run against a real hot standby: lag, recovery conflicts,
+ * failover and a replica that goes away.
  */
 @PostgresTest
 class ReplicaRoutingTest {
