@@ -91,7 +91,7 @@ class RecoveryConflictTest {
                         rows.next();
                     }
                 });
-            assertInstanceOf(SerializationFailureException.class, e, e.getMessage());
+                assertInstanceOf(SerializationFailureException.class, e, e.getMessage());
                 assertEquals("40001", e.sqlState(), e.getMessage());
                 assertTrue(e.getMessage().contains("Replicated.items"), e.getMessage());
                 assertTrue(e.getMessage().contains("conflict with recovery"), e.getMessage());
