@@ -28,9 +28,10 @@ import java.lang.annotation.Target;
  * <p>A new transaction commits when the method returns and rolls back when it throws. With
  * {@code retries}, a serialization failure (40001) or deadlock (40P01) runs the whole method again,
  * up to that many times, after a short jittered pause; so does a read-only method that a replica
- * cancelled for a conflict with recovery (also 40001), on a new connection and a fresh snapshot. Joining a transaction that is already open
- * keeps its settings; asking for a stricter isolation level than it has is a {@code DataException}.
- * A checked exception the method declares reaches the caller as it was thrown, after the rollback.
+ * cancelled for a conflict with recovery (also 40001), on a new connection and a fresh snapshot.
+ * Joining a transaction that is already open keeps its settings; asking for a stricter isolation
+ * level than it has is a {@code DataException}. A checked exception the method declares reaches the
+ * caller as it was thrown, after the rollback.
  *
  * <p>A method returning a {@code Stream} is read after it returns, so a transaction around the
  * call would be over before the rows are: on such a method the annotation is a compile error, and
