@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.quarry.runtime.DataException;
 import dev.quarry.runtime.Database;
 import dev.quarry.runtime.SerializationFailureException;
@@ -16,6 +20,7 @@ import dev.quarry.testing.Standby;
 import dev.quarry.testing.TestDatabase;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -23,6 +28,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 /**
  * A read on the standby that holds a snapshot while the primary vacuums away rows it could still
@@ -103,14 +109,25 @@ class RecoveryConflictTest {
 
     @Test
     void aReadOnlyTransactionWithoutRetriesFailsWithTheConflict() {
-        assertTimeoutPreemptively(LIMIT, () -> {
-            DataException e = assertThrows(DataException.class,
-                    () -> repo.countTwiceOnce(RecoveryConflictTest::vacuumAwayOnThePrimary));
-            assertInstanceOf(SerializationFailureException.class, e, e.getMessage());
-            assertTrue(e.getMessage().contains("Replicated.countAllReadOnly"), e.getMessage());
-            assertTrue(e.getMessage().contains("conflict with recovery"), e.getMessage());
-            assertEquals(0, repo.countAllReadOnly());
-        });
+        Logger core = (Logger) LoggerFactory.getLogger("dev.quarry.runtime.internal.Core");
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        core.addAppender(logged);
+        try {
+            assertTimeoutPreemptively(LIMIT, () -> {
+                DataException e = assertThrows(DataException.class,
+                        () -> repo.countTwiceOnce(RecoveryConflictTest::vacuumAwayOnThePrimary));
+                assertInstanceOf(SerializationFailureException.class, e, e.getMessage());
+                assertTrue(e.getMessage().contains("Replicated.countAllReadOnly"), e.getMessage());
+                assertTrue(e.getMessage().contains("conflict with recovery"), e.getMessage());
+                assertEquals(0, repo.countAllReadOnly());
+            });
+        } finally {
+            core.detachAppender(logged);
+        }
+        // the caller has the failure; the connection the server ended is no warning of its own
+        assertEquals(List.of(), logged.list.stream().filter(event -> event.getLevel().isGreaterOrEqual(Level.WARN))
+                .map(ILoggingEvent::getFormattedMessage).toList());
     }
 
     @Test

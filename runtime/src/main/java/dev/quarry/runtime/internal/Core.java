@@ -525,6 +525,12 @@ public final class Core {
     /** Puts the connection back as the pool gave it, then returns it, even when resetting fails. */
     private static void restore(Connection connection, int sessionLevel, boolean readOnly) {
         try {
+            // gone (the server ended it, or the pool evicted it after a fatal error): the transaction's
+            // own failure has told the caller, and the pool drops it
+            if (connection.isClosed()) {
+                LOG.debug("a transaction's connection was gone before it could be reset");
+                return;
+            }
             connection.setAutoCommit(true);
             if (readOnly) {
                 connection.setReadOnly(false);
@@ -533,7 +539,11 @@ public final class Core {
                 connection.setTransactionIsolation(sessionLevel);
             }
         } catch (SQLException e) {
-            LOG.warn("resetting a transaction's connection failed; the pool will see it as broken", e);
+            if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
+                LOG.debug("a transaction's connection was gone before it could be reset: {}", e.getMessage());
+            } else {
+                LOG.warn("resetting a transaction's connection failed; the pool will see it as broken", e);
+            }
         } finally {
             try {
                 connection.close();
