@@ -101,133 +101,128 @@ public final class Cursors {
 
     /** Puts one key value after another; a NULL key is a {@link DataException}, a cursor cannot order after it. */
     public static final class Writer {
-        /** Big-endian, as the reader's {@link ByteBuffer} takes it back. */
-        private byte[] out = new byte[64];
-        private int size;
+        /** One buffer for the whole cursor, grown when a long string or decimal needs it. */
+        private ByteBuffer out = ByteBuffer.allocate(64);
         private final String method;
 
         private Writer(long fingerprint, String method) {
             this.method = method;
-            out[size++] = VERSION;
-            raw(fingerprint);
+            out.put(VERSION).putLong(fingerprint);
         }
 
-        private Writer tag(Tag tag, Object value, String column) {
+        private Writer present(Object value, String column) {
             if (value == null) {
                 throw new DataException(method + ": key column '" + column + "' of the page's last row is NULL, so no "
                         + "cursor can say where the next page starts; make the ORDER BY keys NOT NULL (or filter NULLs out)",
                         null, null, method, null);
             }
-            room(1);
-            out[size++] = (byte) tag.ordinal();
             return this;
         }
 
-        private void room(int bytes) {
-            if (size + bytes > out.length) {
-                out = Arrays.copyOf(out, Math.max(out.length * 2, size + bytes));
-            }
+        /** The buffer, after a key's tag, with room for {@code bytes} more. */
+        private ByteBuffer tag(Tag tag, int bytes) {
+            return room(1 + bytes).put((byte) tag.ordinal());
         }
 
-        private Writer raw(long value) {
-            room(8);
-            for (int shift = 56; shift >= 0; shift -= 8) {
-                out[size++] = (byte) (value >>> shift);
+        private ByteBuffer room(int bytes) {
+            if (out.remaining() < bytes) {
+                out = ByteBuffer.allocate(Math.max(out.capacity() * 2, out.position() + bytes)).put(out.flip());
             }
-            return this;
+            return out;
         }
 
-        private Writer raw(int value) {
-            room(4);
-            for (int shift = 24; shift >= 0; shift -= 8) {
-                out[size++] = (byte) (value >>> shift);
-            }
-            return this;
-        }
-
-        private Writer putBytes(byte[] bytes) {
-            raw(bytes.length);
-            room(bytes.length);
-            System.arraycopy(bytes, 0, out, size, bytes.length);
-            size += bytes.length;
+        private Writer putBytes(Tag tag, byte[] bytes) {
+            tag(tag, 4 + bytes.length).putInt(bytes.length).put(bytes);
             return this;
         }
 
         public Writer putLong(Long value, String column) {
-            return tag(Tag.LONG, value, column).raw((long) value);
+            present(value, column).tag(Tag.LONG, 8).putLong(value);
+            return this;
         }
 
         public Writer putInt(Integer value, String column) {
-            return tag(Tag.INT, value, column).raw((int) value);
+            present(value, column).tag(Tag.INT, 4).putInt(value);
+            return this;
         }
 
         public Writer putShort(Short value, String column) {
-            tag(Tag.SHORT, value, column).room(2);
-            out[size++] = (byte) (value >>> 8);
-            out[size++] = (byte) (short) value;
+            present(value, column).tag(Tag.SHORT, 2).putShort(value);
             return this;
         }
 
         public Writer putDouble(Double value, String column) {
-            return tag(Tag.DOUBLE, value, column).raw(Double.doubleToRawLongBits(value));
+            present(value, column).tag(Tag.DOUBLE, 8).putLong(Double.doubleToRawLongBits(value));
+            return this;
         }
 
         public Writer putFloat(Float value, String column) {
-            return tag(Tag.FLOAT, value, column).raw(Float.floatToRawIntBits(value));
+            present(value, column).tag(Tag.FLOAT, 4).putInt(Float.floatToRawIntBits(value));
+            return this;
         }
 
         public Writer putBoolean(Boolean value, String column) {
-            tag(Tag.BOOLEAN, value, column).room(1);
-            out[size++] = (byte) (value ? 1 : 0);
+            present(value, column).tag(Tag.BOOLEAN, 1).put((byte) (value ? 1 : 0));
             return this;
         }
 
         public Writer putString(String value, String column) {
-            return tag(Tag.STRING, value, column).putBytes(value.getBytes(StandardCharsets.UTF_8));
+            return present(value, column).putBytes(Tag.STRING, value.getBytes(StandardCharsets.UTF_8));
         }
 
         /** Unscaled digits and scale, so {@code 1.50} comes back as {@code 1.50}. */
         public Writer putDecimal(BigDecimal value, String column) {
-            return tag(Tag.DECIMAL, value, column).raw(value.scale()).putBytes(value.unscaledValue().toByteArray());
+            present(value, column).tag(Tag.DECIMAL, 4).putInt(value.scale());
+            byte[] unscaled = value.unscaledValue().toByteArray();
+            room(4 + unscaled.length).putInt(unscaled.length).put(unscaled);
+            return this;
         }
 
         public Writer putInstant(Instant value, String column) {
-            return tag(Tag.INSTANT, value, column).raw(value.getEpochSecond()).raw(value.getNano());
+            present(value, column).tag(Tag.INSTANT, 12).putLong(value.getEpochSecond()).putInt(value.getNano());
+            return this;
         }
 
         public Writer putOffsetDateTime(OffsetDateTime value, String column) {
-            return tag(Tag.OFFSET_DATE_TIME, value, column).raw(value.toEpochSecond()).raw(value.getNano())
-                    .raw(value.getOffset().getTotalSeconds());
+            present(value, column).tag(Tag.OFFSET_DATE_TIME, 16).putLong(value.toEpochSecond()).putInt(value.getNano())
+                    .putInt(value.getOffset().getTotalSeconds());
+            return this;
         }
 
         public Writer putLocalDate(LocalDate value, String column) {
-            return tag(Tag.LOCAL_DATE, value, column).raw(value.toEpochDay());
+            present(value, column).tag(Tag.LOCAL_DATE, 8).putLong(value.toEpochDay());
+            return this;
         }
 
         public Writer putLocalDateTime(LocalDateTime value, String column) {
-            return tag(Tag.LOCAL_DATE_TIME, value, column).raw(value.toEpochSecond(ZoneOffset.UTC)).raw(value.getNano());
+            present(value, column).tag(Tag.LOCAL_DATE_TIME, 12).putLong(value.toEpochSecond(ZoneOffset.UTC))
+                    .putInt(value.getNano());
+            return this;
         }
 
         public Writer putUuid(UUID value, String column) {
-            return tag(Tag.UUID, value, column).raw(value.getMostSignificantBits()).raw(value.getLeastSignificantBits());
+            present(value, column).tag(Tag.UUID, 16).putLong(value.getMostSignificantBits())
+                    .putLong(value.getLeastSignificantBits());
+            return this;
         }
 
         public Writer putDuration(Duration value, String column) {
-            return tag(Tag.DURATION, value, column).raw(value.getSeconds()).raw(value.getNano());
+            present(value, column).tag(Tag.DURATION, 12).putLong(value.getSeconds()).putInt(value.getNano());
+            return this;
         }
 
         public Writer putEnum(Enum<?> value, String column) {
-            return tag(Tag.ENUM, value, column).putBytes(value.name().getBytes(StandardCharsets.UTF_8));
+            return present(value, column).putBytes(Tag.ENUM, value.name().getBytes(StandardCharsets.UTF_8));
         }
 
         /** The cursor. */
         public String encode() {
+            int body = out.position();
             CRC32C crc = new CRC32C();
-            crc.update(out, 0, size);
-            int body = size;
-            raw((int) crc.getValue());
-            String cursor = ENCODER.encodeToString(size == out.length ? out : Arrays.copyOf(out, size));
-            size = body;
+            crc.update(out.array(), 0, body);
+            room(4).putInt((int) crc.getValue());
+            String cursor = ENCODER.encodeToString(Arrays.copyOf(out.array(), out.position()));
+            out.position(body);
             return cursor;
         }
     }
