@@ -539,11 +539,7 @@ public final class Core {
                 connection.setTransactionIsolation(sessionLevel);
             }
         } catch (SQLException e) {
-            if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
-                LOG.debug("a transaction's connection was gone before it could be reset: {}", e.getMessage());
-            } else {
-                LOG.warn("resetting a transaction's connection failed; the pool will see it as broken", e);
-            }
+            LOG.warn("resetting a transaction's connection failed; the pool will see it as broken", e);
         } finally {
             try {
                 connection.close();
