@@ -37,7 +37,7 @@ public final class Books_Impl implements Books {
         "UPDATE books AS t SET title = u.title, price = u.price, version = t.version + 1 FROM unnest(?::text[], ?::numeric[], ?::int8[], ?::int4[]) AS u(title, price, id, version) WHERE t.id = u.id AND t.version = u.version",
         "SELECT id::int8, version::int8 FROM books WHERE id = ANY(?) ORDER BY id FOR NO KEY UPDATE",
         "SELECT id::int8 FROM books WHERE id = ANY(?)",
-        "int8", true);
+        "int8");
 
     private static final RowWriter<Books.Book> UPDATE_WRITER = (_row, _out) -> {
         _out.writeString(_row.title());
@@ -53,7 +53,7 @@ public final class Books_Impl implements Books {
         "UPDATE books AS t SET price = u.price, version = t.version + 1 FROM unnest(?::numeric[], ?::int8[], ?::int4[]) AS u(price, id, version) WHERE t.id = u.id AND t.version = u.version",
         "SELECT id::int8, version::int8 FROM books WHERE id = ANY(?) ORDER BY id FOR NO KEY UPDATE",
         "SELECT id::int8 FROM books WHERE id = ANY(?)",
-        "int8", true);
+        "int8");
 
     private static final RowWriter<Books.Book> REPRICE_WRITER = (_row, _out) -> {
         _out.writeDecimal(_row.price());
@@ -68,7 +68,7 @@ public final class Books_Impl implements Books {
         "DELETE FROM books AS t USING unnest(?::int8[], ?::int4[]) AS u(id, version) WHERE t.id = u.id AND t.version = u.version",
         "SELECT id::int8, version::int8 FROM books WHERE id = ANY(?) ORDER BY id FOR UPDATE",
         "SELECT id::int8 FROM books WHERE id = ANY(?)",
-        "int8", true);
+        "int8");
 
     private static final RowWriter<Books.Book> DELETE2_WRITER = (_row, _out) -> {
         _out.writeLong(_row.id());
@@ -82,7 +82,7 @@ public final class Books_Impl implements Books {
         "DELETE FROM books AS t USING unnest(?::int8[]) AS u(id) WHERE t.id = u.id",
         "SELECT id::int8 FROM books WHERE id = ANY(?) ORDER BY id FOR UPDATE",
         "SELECT id::int8 FROM books WHERE id = ANY(?)",
-        "int8", false);
+        "int8");
 
     private static final RowWriter<Long> DELETE_BY_IDS_WRITER = (_row, _out) -> {
         _out.writeLong(_row);

@@ -53,11 +53,11 @@ final class KeyedWriteWriter implements MethodWriter {
         }
         fields.add(FieldSpec.builder(KEYED_WRITES.nestedClass("Statements"), label + "_SQL", Modifier.PRIVATE,
                         Modifier.STATIC, Modifier.FINAL)
-                .initializer("new $T(\n$>new $T($S, new String[] {$L}, new String[] {$L}),\n$S,\n$S,\n$S,\n$S, $L$<)",
+                .initializer("new $T(\n$>new $T($S, new String[] {$L}, new String[] {$L}),\n$S,\n$S,\n$S,\n$S$<)",
                         KEYED_WRITES.nestedClass("Statements"), BulkCode.BULK_TABLE, BulkSql.table(table),
                         CodeBlock.join(columns, ", "), CodeBlock.join(types, ", "), write,
                         BulkSql.keyLock(method), BulkSql.keyExisting(table, method.id()),
-                        BulkSql.writtenAs(method.id()), method.version() != null)
+                        BulkSql.writtenAs(method.id()))
                 .build());
         CodeBlock.Builder writer = CodeBlock.builder().add("(_row, _out) -> {\n").indent();
         for (ComponentModel c : method.sent()) {

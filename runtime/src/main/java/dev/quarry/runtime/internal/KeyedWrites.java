@@ -38,13 +38,11 @@ public final class KeyedWrites {
      * @param write the UPDATE or DELETE; it returns the id and the row as written only for a method
      *              that returns rows
      * @param lock {@code SELECT id, version FROM t WHERE id = ANY(?) ORDER BY id FOR NO KEY UPDATE}
-     *             (no version column when not versioned)
+     *             (no version column when the method's rows have no {@code @Version})
      * @param existing {@code SELECT id FROM t WHERE id = ANY(?)}
      * @param idType the array element type the ids are sent as ({@code int8})
-     * @param versioned whether rows are matched by version too, so that a row not written may be stale
      */
-    public record Statements(BulkTable table, String write, String lock, String existing, String idType,
-                             boolean versioned) {}
+    public record Statements(BulkTable table, String write, String lock, String existing, String idType) {}
 
     /** What a write does about an input element that has the same id as one before it. */
     public enum Repeats {
@@ -59,6 +57,7 @@ public final class KeyedWrites {
      *
      * @param key the id of an element, as the statement returns it
      * @param version the {@code @Version} of an element, or {@code null} when rows are not versioned
+     *                (matched by id alone, so that a row not written is one that is not there)
      * @param failMissing whether an id with no row fails the call (a {@code void} method) rather than count 0
      */
     public static <T> long write(Core core, String method, Statements statements, BulkRows<T> rows, int chunkSize,
@@ -129,7 +128,7 @@ public final class KeyedWrites {
                                 method, null);
                     }
                     if (expected < 0 && count < chunk.size()) {
-                        unwritten(connection, statements, chunk.get(0), key, method, failMissing);
+                        unwritten(connection, statements, chunk.get(0), key, version != null, method, failMissing);
                     }
                     total += count;
                     if (returned != null) {
@@ -193,7 +192,7 @@ public final class KeyedWrites {
             long start = System.nanoTime();
             try (ResultSet rs = lock.executeQuery()) {
                 while (rs.next()) {
-                    locked.put(rs.getObject(1), statements.versioned() ? rs.getLong(2) : null);
+                    locked.put(rs.getObject(1), version != null ? rs.getLong(2) : null);
                 }
             }
             SqlLog.executed(method, statements.lock(), 1, locked.size(), start);
@@ -220,12 +219,15 @@ public final class KeyedWrites {
         return sent != null && stored != null && sent.longValue() == stored;
     }
 
-    /** A chunk of one row that wrote nothing: its row is there and stale, or not there. */
+    /**
+     * A chunk of one row that wrote nothing: its row is there and stale, or not there (without a
+     * version, only the latter).
+     */
     private static <T> void unwritten(Connection connection, Statements statements, T row, Function<? super T, ?> key,
-                                      String method, boolean failMissing) throws SQLException {
+                                      boolean versioned, String method, boolean failMissing) throws SQLException {
         List<Object> id = List.of(key.apply(row));
         boolean exists = false;
-        if (statements.versioned()) {
+        if (versioned) {
             try (PreparedStatement stmt = connection.prepareStatement(statements.existing())) {
                 Binders.setArray(stmt, 1, statements.idType(), id, method, "id");
                 long start = System.nanoTime();
